@@ -1,0 +1,161 @@
+# 听见 Tingjian: 简体中文界面文字。
+# 每个界面文字都在这里；屏幕显示和语音朗读使用同一条消息。
+
+## 朗读的组成部分
+
+role-menu-item = 菜单项
+role-list-item = 列表项
+role-paragraph = 段落
+role-setting = 调节项
+role-help-entry = 帮助项
+role-history-entry = 历史记录
+list-empty = 没有项目
+list-separator = ，
+sentence-separator = 。
+position = 第{ $index }项，共{ $total }项
+screen-opened = { $title }，{ $count }项
+welcome = 听见已启动。按 F1 听取帮助
+
+## 主菜单
+
+home-title = 主菜单
+home-jobs = 招聘信息
+home-entitlements = 补贴与权益
+home-massage = 盲人按摩
+home-applications = 我的申请
+home-policies = 政策文件
+home-settings = 设置
+home-help = 帮助
+not-built = { $name }功能还在开发中，这个版本还不能使用。请先使用政策文件、设置或帮助
+at-home = 已经在主菜单。按 { $keys } 退出
+
+## 政策文件
+
+regions-title = 政策文件：选择地区
+level-province = 省级
+level-city = 市级
+region-state = { $level }，{ $count }份文件
+documents-title = { $region }的政策文件
+document-draft = 征求意见稿
+document-period = { $from }年至{ $to }年
+document-issued = { $date }印发
+document-undated = 未注明日期
+document-paragraphs = { $count }段
+
+## 设置
+
+settings-title = 设置
+setting-language = 界面语言
+setting-speech = 语音朗读
+setting-rate = 语速
+setting-volume = 音量
+setting-verbosity = 朗读详细程度
+setting-screen-reader = 读屏软件模式
+setting-language-system = 跟随系统（{ $lang }）
+lang-zh-cn = 简体中文
+lang-zh-tw = 繁體中文
+lang-en = English
+speech-auto = 自动
+speech-on = 开
+speech-off = 关
+speech-status-starting = 正在启动
+speech-status-speaking = 正在使用 { $backend }
+speech-status-off = 未发声
+speech-status-unavailable = 语音服务不可用
+speech-status-screen-reader = 检测到读屏软件 { $name }，不发声
+setting-speech-value = { $chosen }（当前：{ $now }）
+percent = 百分之{ $value }
+verbosity-full = 完整：名称、类型、状态和位置
+verbosity-brief = 简洁：只读名称和状态
+on = 开
+off = 关
+speech-unavailable = 语音不可用（{ $reason }）。听见会继续工作，屏幕上的文字不变，也可以使用读屏软件
+speech-screen-reader = 检测到读屏软件 { $name } 正在运行，听见自己不发声，以免两个声音同时说话。可在设置里打开语音
+screen-reader-mode-on = 读屏软件模式已开启：不画边框，焦点由光标和反色显示
+
+## 帮助
+
+help-title = 帮助
+key-or = 或
+no-key = 未设置按键
+help-home = 主菜单。用上下方向键选择，回车打开。政策文件可以按地区阅读五个地方的残疾人就业行动方案。随时按 F1 听取当前屏幕的帮助
+help-regions = 政策文件的地区列表。用上下方向键选择地区，回车查看该地区的文件，Esc 返回主菜单
+help-documents = 一个地区的政策文件。回车开始逐段阅读，Esc 返回地区列表
+help-reader = 逐段阅读文件。上下方向键读上一段或下一段，Home 和 End 到开头和结尾，Page Up 和 Page Down 一次跳十段，回车重读当前段落，Esc 返回
+help-settings = 设置。上下方向键选择项目，左右方向键或回车修改，修改立即保存
+help-help = 帮助。先是当前屏幕的说明，然后是所有按键。按键可以在 keys.toml 文件里修改
+help-history = 朗读历史，最新的在最前面。回车重读一条，Esc 返回
+
+cmd-up = 上一项
+cmd-down = 下一项
+cmd-next = 下一项
+cmd-previous = 上一项
+cmd-first = 第一项
+cmd-last = 最后一项
+cmd-page-up = 向上翻十项
+cmd-page-down = 向下翻十项
+cmd-activate = 打开或确认
+cmd-back = 返回
+cmd-increase = 增加设置值
+cmd-decrease = 减少设置值
+cmd-help = 当前屏幕的帮助
+cmd-repeat = 重复上一次朗读
+cmd-read-screen = 朗读整个屏幕
+cmd-history = 朗读历史
+cmd-stop-speech = 停止朗读
+cmd-quit = 退出
+
+## 历史
+
+history-title = 朗读历史
+history-empty = 还没有朗读记录
+nothing-to-repeat = 还没有可重复的内容
+
+## 状态栏
+
+hint-bar = F1 帮助　F2 重复　F3 读屏　F4 历史　Esc 返回　Ctrl-Q 退出
+
+## 行模式
+
+line-prompt = 输入 1 到 { $count } 选择，n 下一项，p 上一项，b 返回，h 帮助，r 重复，q 退出：
+line-prompt-empty = b 返回，h 帮助，q 退出：
+line-invalid = 无法识别“{ $input }”。请输入 1 到 { $count } 之间的数字，或 h 查看帮助
+line-help = 行模式按键：数字选择并打开该项；n 下一项；p 上一项；回车打开当前项；+ 和 - 修改设置；b 返回；r 重复；s 朗读整个屏幕；h 帮助；q 退出
+line-focus = 当前：{ $item }
+line-bye = 再见
+
+## 错误
+
+error-cache = 读取缓存出错：{ $detail }
+error-data = 数据文件有错误：{ $file }{ $line }：{ $detail }
+error-data-line = 第{ $line }行
+error-records = 无法读取个人记录文件 { $path }：{ $detail }。这个文件没有被修改，请把它交给服务中心的工作人员检查
+error-records-newer = 个人记录文件 { $path } 来自更新版本的听见，这个版本不能打开它。文件没有被修改
+error-keys = 按键设置文件 { $file }{ $line } 有错误：{ $detail }。已改用默认按键
+error-terminal = 终端出错：{ $detail }
+error-transcript = 无法打开朗读记录文件 { $path }：{ $detail }
+
+## 诊断（tingjian doctor）
+
+doctor-title = 听见诊断
+doctor-version = 版本：{ $version }
+doctor-lang = 界面语言：{ $lang }
+doctor-speech-choice = 语音设置：{ $choice }
+doctor-speech-built-without = 语音：这个版本编译时没有语音功能（没有 speech 特性）
+doctor-speech-ok = 语音服务：已连接（{ $features }，用时 { $ms } 毫秒）
+doctor-speech-fail = 语音服务：无法连接（{ $reason }）。请安装并启动 speech-dispatcher：sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+doctor-voice = 中文语音：{ $voice }
+doctor-voice-missing = 中文语音：没有找到“Chinese (Mandarin, latin as Pinyin)”，中文可能读不准
+doctor-screen-reader-running = 正在运行的读屏软件：{ $name }
+doctor-screen-reader-none = 正在运行的读屏软件：未检测到
+doctor-screen-reader-mode = 读屏软件模式：{ $state }
+doctor-files = 文件位置：
+doctor-file = { $what }：{ $path }
+doctor-file-cache = 缓存
+doctor-file-records = 个人记录
+doctor-file-keys = 按键设置
+doctor-data = 数据：{ $source }，版本 { $hash }
+doctor-data-bundled = 内置数据
+doctor-counts = 缓存内容：{ $regions }个地区，{ $documents }份文件，{ $paragraphs }个段落
+doctor-records-check = 个人记录完整性检查：{ $result }
+doctor-records-mode = 个人记录文件权限：{ $mode }

@@ -1,0 +1,193 @@
+//! Command-line flags and subcommands; starts the TUI or line mode.
+
+pub mod doctor;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::dataset::DataFile;
+use crate::domain::lang::Lang;
+use crate::domain::settings::{Settings, Verbosity};
+use crate::i18n::Localizer;
+use crate::speech::SpeechChoice;
+use crate::store::{embedded, Cache, Paths, Records, StoreError};
+use crate::ui::app::App;
+use crate::ui::keymap::Keymap;
+use crate::ui::{Session, SpeechFlags};
+
+#[derive(Debug, Parser)]
+#[command(name = "tingjian", version, about = "听见 Tingjian: 为视障求职者和残疾人服务机构设计的自发声终端应用")]
+pub struct Args {
+    /// Speech: auto (default: real speech when it works, silent with a notice when not), on, off, or transcript:PATH.
+    #[arg(long, value_name = "auto|on|off|transcript:PATH", global = true)]
+    pub speech: Option<SpeechChoice>,
+    /// Also write every spoken line to PATH (beside real speech).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub transcript: Option<PathBuf>,
+    /// Interface language: zh-CN (default), zh-TW or en. Otherwise settings, then LANG.
+    #[arg(long, value_name = "zh-CN|zh-TW|en", global = true)]
+    pub lang: Option<Lang>,
+    /// Keep all files (cache, records, keys) in DIR instead of the XDG folders.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub home: Option<PathBuf>,
+    /// Load data from DIR instead of the bundled data.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+    /// Screen-reader mode: no box drawing, focus shown by the cursor and reverse video (also TINGJIAN_SCREEN_READER=1).
+    #[arg(long, global = true)]
+    pub screen_reader: bool,
+    /// Plain line mode: numbered menus and a prompt, no full-screen drawing.
+    #[arg(long)]
+    pub line: bool,
+    /// How much is spoken on each move: full or brief (overrides settings for this run).
+    #[arg(long, value_name = "full|brief", global = true)]
+    pub verbosity: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Check speech, voices, screen-reader mode, files and data: run this when "it does not talk".
+    Doctor,
+}
+
+/// Everything a run needs, opened.
+pub struct Opened {
+    pub paths: Paths,
+    pub records: Records,
+    pub settings: Settings,
+    pub cache: Cache,
+    pub data_dir: Option<PathBuf>,
+    pub loc: Localizer,
+    pub system_lang: Lang,
+}
+
+/// The language from `LANGUAGE`, `LC_ALL`, `LC_MESSAGES` or `LANG`, zh-CN when none says.
+pub fn system_lang() -> Lang {
+    for var in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        // A value that is not UTF-8 is read lossily rather than refused.
+        if let Some(v) = std::env::var_os(var) {
+            let v = v.to_string_lossy();
+            let first = v.split(':').next().unwrap_or("");
+            if let Some(l) = Lang::from_posix_locale(first) {
+                return l;
+            }
+        }
+    }
+    Lang::ZhCn
+}
+
+fn env_screen_reader() -> bool {
+    std::env::var_os("TINGJIAN_SCREEN_READER").is_some_and(|v| {
+        let v = v.to_string_lossy().to_ascii_lowercase();
+        !(v.is_empty() || v == "0" || v == "false" || v == "no" || v == "off")
+    })
+}
+
+/// A user-facing error, already worded.
+pub struct Failure(pub String);
+
+fn store_failure(loc: &Localizer, e: &StoreError) -> Failure {
+    use crate::domain::dataset::DataError;
+    Failure(match e {
+        StoreError::Data(DataError { file, line, kind }) => {
+            let line = line.map(|n| format!(" {}", loc.t_args("error-data-line", &[("line", n.into())]))).unwrap_or_default();
+            loc.t_args("error-data", &[("file", file.as_str().into()), ("line", line.as_str().into()), ("detail", kind.to_string().as_str().into())])
+        }
+        StoreError::RecordsUnreadable { path, reason } => {
+            loc.t_args("error-records", &[("path", path.as_str().into()), ("detail", reason.as_str().into())])
+        }
+        StoreError::TooNew { path, .. } => loc.t_args("error-records-newer", &[("path", path.as_str().into())]),
+        other => loc.t_args("error-cache", &[("detail", other.to_string().as_str().into())]),
+    })
+}
+
+/// Open the files: records (settings), then the cache from the data.
+pub fn open(args: &Args) -> Result<Opened, Failure> {
+    let system_lang = system_lang();
+    // Errors before settings are read are worded in the flag's or system language.
+    let early = Localizer::new(args.lang.unwrap_or(system_lang));
+    let paths = Paths::new(args.home.as_deref());
+    paths.ensure().map_err(|e| {
+        Failure(early.t_args("error-records", &[("path", paths.data_dir.display().to_string().as_str().into()), ("detail", e.to_string().as_str().into())]))
+    })?;
+    let records = Records::open(&paths.records()).map_err(|e| store_failure(&early, &e))?;
+    let mut settings = records.load_settings().map_err(|e| store_failure(&early, &e))?;
+    if args.screen_reader || env_screen_reader() {
+        settings.screen_reader = true;
+    }
+    if let Some(v) = args.verbosity.as_deref().and_then(Verbosity::from_key) {
+        settings.verbosity = v;
+    }
+    let loc = Localizer::new(args.lang.or(settings.lang).unwrap_or(system_lang));
+    let files: Vec<DataFile> = match &args.data {
+        None => embedded::bundled(),
+        Some(dir) => embedded::from_dir(dir).map_err(|e| {
+            Failure(loc.t_args("error-data", &[("file", dir.display().to_string().as_str().into()), ("line", "".into()), ("detail", e.to_string().as_str().into())]))
+        })?,
+    };
+    let (cache, _) = Cache::open(&paths.cache(), &files).map_err(|e| store_failure(&loc, &e))?;
+    Ok(Opened { paths, records, settings, cache, data_dir: args.data.clone(), loc, system_lang })
+}
+
+/// The keymap with the user's overrides, and any messages about them.
+pub fn keymap(paths: &Paths, loc: &Localizer) -> (Keymap, Vec<String>) {
+    let file = paths.keys();
+    let Ok(text) = std::fs::read_to_string(&file) else { return (Keymap::default(), vec![]) };
+    let (map, errors) = Keymap::with_overrides(&text);
+    let msgs = errors
+        .iter()
+        .map(|e| {
+            let line = e.line.map(|n| format!(" {}", loc.t_args("error-data-line", &[("line", n.into())]))).unwrap_or_default();
+            loc.t_args("error-keys", &[("file", file.display().to_string().as_str().into()), ("line", line.as_str().into()), ("detail", e.message.as_str().into())])
+        })
+        .collect();
+    (map, msgs)
+}
+
+pub fn main(start: Instant) -> ExitCode {
+    let args = Args::parse();
+    match run(args, start) {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
+    if let Some(Cmd::Doctor) = args.command {
+        return Ok(doctor::run(&args));
+    }
+    let opened = open(&args)?;
+    let (keymap, key_errors) = keymap(&opened.paths, &opened.loc);
+    let mut app = App::new(opened.cache, opened.settings, keymap, args.lang, opened.system_lang);
+    if let Some(first) = key_errors.first() {
+        app.status = Some(first.clone());
+    }
+    let flags = SpeechFlags { choice: args.speech.clone(), transcript: args.transcript.clone() };
+    let mut session = Session::new(app, opened.records, flags, start).map_err(|e| {
+        let path = match (&args.speech, &args.transcript) {
+            (Some(SpeechChoice::Transcript(p)), _) | (_, Some(p)) => p.display().to_string(),
+            _ => String::new(),
+        };
+        Failure(opened.loc.t_args("error-transcript", &[("path", path.as_str().into()), ("detail", e.to_string().as_str().into())]))
+    })?;
+    let line_mode = args.line || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
+    let result = if line_mode {
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        let mut out = std::io::stdout().lock();
+        crate::ui::line::run(&mut session, &mut input, &mut out)
+    } else {
+        crate::ui::tui::run(&mut session)
+    };
+    result.map_err(|e| Failure(session.app.loc.t_args("error-terminal", &[("detail", e.to_string().as_str().into())])))?;
+    Ok(ExitCode::SUCCESS)
+}

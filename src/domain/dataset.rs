@@ -1,0 +1,288 @@
+//! The bundled (or `--data`) files, parsed and checked. Pure: the caller
+//! hands in file names and bytes; nothing here reads the disk.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::plans::{paragraphs, PlanDocument, Region};
+
+/// The name of the plans file under `data/`.
+pub const PLANS_FILE: &str = "plans.toml";
+/// Source texts live here under `data/`.
+pub const SOURCES_DIR: &str = "sources/";
+
+/// What is wrong with a data file. The file and line say where; the kind
+/// says what, worded by the i18n layer.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {kind}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct DataError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub kind: DataErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DataErrorKind {
+    #[error("missing file")]
+    MissingFile,
+    #[error("not UTF-8 text")]
+    NotUtf8,
+    #[error("syntax: {0}")]
+    Syntax(String),
+    #[error("duplicate id {0:?}")]
+    DuplicateId(String),
+    #[error("unknown region {0:?}")]
+    UnknownRegion(String),
+    #[error("source file {0:?} not found under sources/")]
+    MissingSource(String),
+    #[error("quote for {field} not found in {source_file}: {quote:?}")]
+    QuoteNotFound { field: String, source_file: String, quote: String },
+    #[error("bad date {0:?} (use YYYY-MM-DD)")]
+    BadDate(String),
+    #[error("period from {from} is after to {to}")]
+    BadPeriod { from: u16, to: u16 },
+    #[error("line to omit not found in source: {0:?}")]
+    OmitNotFound(String),
+    #[error("document has no citation for {0}")]
+    Uncited(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlansFile {
+    region: Vec<Region>,
+    document: Vec<PlanDocument>,
+}
+
+/// One data file: its path under `data/` (with `/` separators) and its bytes.
+pub type DataFile = (String, std::borrow::Cow<'static, [u8]>);
+
+/// A document with its text split for reading.
+#[derive(Debug, Clone)]
+pub struct LoadedDocument {
+    pub doc: PlanDocument,
+    pub paragraphs: Vec<String>,
+}
+
+/// Everything in `data/`, checked.
+#[derive(Debug, Clone)]
+pub struct DataSet {
+    pub regions: Vec<Region>,
+    pub documents: Vec<LoadedDocument>,
+    /// Source texts by file name.
+    pub sources: BTreeMap<String, String>,
+    /// SHA-256 of every file's name and bytes: the cache is rebuilt when it changes.
+    pub hash: String,
+}
+
+/// Content hash of a set of files (name and bytes, in name order).
+pub fn content_hash(files: &[DataFile]) -> String {
+    let mut sorted: Vec<&DataFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut h = Sha256::new();
+    for (name, bytes) in sorted {
+        h.update((name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn text_of(name: &str, bytes: &[u8]) -> Result<String, DataError> {
+    let s = std::str::from_utf8(bytes)
+        .map_err(|_| DataError { file: name.to_string(), line: None, kind: DataErrorKind::NotUtf8 })?;
+    Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_string())
+}
+
+/// 1-based line of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.find(needle).map(|i| text[..i].matches('\n').count() + 1)
+}
+
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m @ 1..=12), Some(d @ 1..=31)) if !(m == 2 && d > 29))
+}
+
+impl DataSet {
+    /// Parse and check every file. The first error found is returned: a data
+    /// file with a mistake must be fixed, not half-loaded.
+    pub fn from_files(files: &[DataFile]) -> Result<DataSet, DataError> {
+        let hash = content_hash(files);
+        let mut sources = BTreeMap::new();
+        let mut plans_text = None;
+        for (name, bytes) in files {
+            if let Some(src) = name.strip_prefix(SOURCES_DIR) {
+                if src.ends_with(".txt") {
+                    sources.insert(src.to_string(), text_of(name, bytes)?);
+                }
+            } else if name == PLANS_FILE {
+                plans_text = Some(text_of(name, bytes)?);
+            }
+        }
+        let plans_text = plans_text
+            .ok_or_else(|| DataError { file: PLANS_FILE.into(), line: None, kind: DataErrorKind::MissingFile })?;
+        let parsed: PlansFile = toml::from_str(&plans_text).map_err(|e| DataError {
+            file: PLANS_FILE.into(),
+            line: e.span().map(|s| plans_text[..s.start.min(plans_text.len())].matches('\n').count() + 1),
+            kind: DataErrorKind::Syntax(e.message().to_string()),
+        })?;
+        // Errors in a record point at the line of its id.
+        let err_at = |id: &str, kind: DataErrorKind| DataError {
+            file: PLANS_FILE.into(),
+            line: line_of(&plans_text, &format!("id = {id:?}")),
+            kind,
+        };
+        let mut ids = HashSet::new();
+        for r in &parsed.region {
+            if !ids.insert(r.id.clone()) {
+                return Err(err_at(&r.id, DataErrorKind::DuplicateId(r.id.clone())));
+            }
+        }
+        let region_ids: HashSet<&str> = parsed.region.iter().map(|r| r.id.as_str()).collect();
+        let mut documents = Vec::new();
+        for d in parsed.document {
+            if !ids.insert(d.id.clone()) {
+                return Err(err_at(&d.id, DataErrorKind::DuplicateId(d.id.clone())));
+            }
+            if !region_ids.contains(d.region.as_str()) {
+                return Err(err_at(&d.id, DataErrorKind::UnknownRegion(d.region.clone())));
+            }
+            let Some(text) = sources.get(&d.source) else {
+                return Err(err_at(&d.id, DataErrorKind::MissingSource(d.source.clone())));
+            };
+            if let Some(date) = &d.issued {
+                if !valid_date(date) {
+                    return Err(err_at(&d.id, DataErrorKind::BadDate(date.clone())));
+                }
+            }
+            if d.period.from > d.period.to {
+                return Err(err_at(&d.id, DataErrorKind::BadPeriod { from: d.period.from, to: d.period.to }));
+            }
+            for c in &d.citations {
+                if !text.contains(&c.quote) {
+                    return Err(err_at(
+                        &d.id,
+                        DataErrorKind::QuoteNotFound {
+                            field: c.field.clone(),
+                            source_file: d.source.clone(),
+                            quote: c.quote.clone(),
+                        },
+                    ));
+                }
+            }
+            // Title, issuer and date are facts about the document: each must be cited.
+            let mut must_cite = vec!["title", "issuer"];
+            if d.issued.is_some() {
+                must_cite.push("issued");
+            }
+            for f in must_cite {
+                if !d.citations.iter().any(|c| c.field == f) {
+                    return Err(err_at(&d.id, DataErrorKind::Uncited(f.to_string())));
+                }
+            }
+            for o in &d.omit_lines {
+                if !text.lines().any(|l| l.trim() == o.trim()) {
+                    return Err(err_at(&d.id, DataErrorKind::OmitNotFound(o.clone())));
+                }
+            }
+            let paragraphs = paragraphs(text, &d.omit_lines);
+            documents.push(LoadedDocument { doc: d, paragraphs });
+        }
+        Ok(DataSet { regions: parsed.region, documents, sources, hash })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(plans: &str) -> Vec<DataFile> {
+        vec![
+            (PLANS_FILE.to_string(), plans.as_bytes().to_vec().into()),
+            ("sources/a.txt".to_string(), "某市方案\n某市残联\n2023年1月2日\n正文第一段\n".as_bytes().to_vec().into()),
+        ]
+    }
+
+    const GOOD: &str = r#"
+[[region]]
+id = "r"
+name = "某市"
+province = "某省"
+level = "city"
+
+[[document]]
+id = "d"
+region = "r"
+issuer = "某市残联"
+title = "某市方案"
+issued = "2023-01-02"
+period = { from = 2023, to = 2025 }
+status = "in_force"
+source = "a.txt"
+script = "simplified"
+citations = [
+  { field = "title", quote = "某市方案" },
+  { field = "issuer", quote = "某市残联" },
+  { field = "issued", quote = "2023年1月2日" },
+]
+"#;
+
+    #[test]
+    fn good_data_loads_with_paragraphs() {
+        let ds = DataSet::from_files(&files(GOOD)).expect("loads");
+        assert_eq!(ds.documents[0].paragraphs.len(), 4);
+        assert_eq!(ds.hash.len(), 64);
+    }
+
+    #[test]
+    fn a_quote_not_in_the_source_is_an_error_with_its_line() {
+        let bad = GOOD.replace("quote = \"某市残联\"", "quote = \"另一个单位\"");
+        let e = DataSet::from_files(&files(&bad)).expect_err("must fail");
+        assert!(matches!(e.kind, DataErrorKind::QuoteNotFound { .. }), "{e}");
+        assert_eq!(e.line, Some(9), "points at the document's id line");
+    }
+
+    #[test]
+    fn an_uncited_issuer_is_an_error() {
+        let bad = GOOD.replace("  { field = \"issuer\", quote = \"某市残联\" },\n", "");
+        let e = DataSet::from_files(&files(&bad)).expect_err("must fail");
+        assert_eq!(e.kind, DataErrorKind::Uncited("issuer".into()));
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let bad = GOOD.replace("level = \"city\"", "level = city");
+        let e = DataSet::from_files(&files(&bad)).expect_err("must fail");
+        assert!(matches!(e.kind, DataErrorKind::Syntax(_)));
+        assert_eq!(e.line, Some(6));
+    }
+
+    #[test]
+    fn unknown_fields_unknown_regions_and_bad_dates_are_errors() {
+        let e = DataSet::from_files(&files(&GOOD.replace("script =", "colour = \"red\"\nscript ="))).expect_err("x");
+        assert!(matches!(e.kind, DataErrorKind::Syntax(_)));
+        let e = DataSet::from_files(&files(&GOOD.replace("region = \"r\"", "region = \"q\""))).expect_err("x");
+        assert_eq!(e.kind, DataErrorKind::UnknownRegion("q".into()));
+        let e = DataSet::from_files(&files(&GOOD.replace("2023-01-02", "2023-02-30"))).expect_err("x");
+        assert_eq!(e.kind, DataErrorKind::BadDate("2023-02-30".into()));
+    }
+
+    #[test]
+    fn hash_changes_with_any_byte_and_not_with_order() {
+        let a = files(GOOD);
+        let mut b = a.clone();
+        b.reverse();
+        assert_eq!(content_hash(&a), content_hash(&b));
+        let mut c = a.clone();
+        c[1].1.to_mut().push(b'x');
+        assert_ne!(content_hash(&a), content_hash(&c));
+    }
+}

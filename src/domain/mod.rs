@@ -1,0 +1,7 @@
+//! Pure types and rules: no I/O, no terminal, no database, no speech.
+//! Everything here returns data, never sentences; the i18n layer words it.
+
+pub mod dataset;
+pub mod lang;
+pub mod plans;
+pub mod settings;

@@ -1,0 +1,145 @@
+//! `records.sqlite`: what the user owns (settings now; profiles, drafts and
+//! applications later). WAL journal, file mode 0600, never deleted or rebuilt
+//! automatically: a file we cannot read is reported and left as it is.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OpenFlags};
+
+use super::{migrate::migrate, sql_err, Result, StoreError};
+use crate::domain::settings::Settings;
+
+const MIGRATIONS: &[&str] = &[r"
+CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"];
+
+pub struct Records {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Create the file with owner-only permissions before SQLite touches it
+/// (SQLite gives its -wal and -shm files the same mode as the database).
+fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}
+
+impl Records {
+    pub fn open(path: &Path) -> Result<Records> {
+        let unreadable = |reason: String| StoreError::RecordsUnreadable { path: path.display().to_string(), reason };
+        create_private(path).map_err(|e| unreadable(e.to_string()))?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| unreadable(e.to_string()))?;
+        // A first query proves it is a database at all, before anything is written.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| unreadable(e.to_string()))?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(sql_err(path))?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_err(path))?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql_err(path))?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_err(path))?;
+        match migrate(&mut conn, MIGRATIONS).map_err(sql_err(path))? {
+            Ok(_) => {}
+            Err(found) => {
+                return Err(StoreError::TooNew {
+                    path: path.display().to_string(),
+                    found,
+                    known: MIGRATIONS.len() as i64,
+                })
+            }
+        }
+        Ok(Records { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn load_settings(&self) -> Result<Settings> {
+        let e = sql_err(&self.path);
+        let mut stmt = self.conn.prepare_cached("SELECT key, value FROM setting").map_err(&e)?;
+        let pairs: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&e)?;
+        Ok(Settings::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
+    }
+
+    /// Save all settings in one transaction.
+    pub fn save_settings(&mut self, s: &Settings) -> Result<()> {
+        let e = sql_err(&self.path);
+        let tx = self.conn.transaction().map_err(&e)?;
+        for (k, v) in s.to_pairs() {
+            tx.execute(
+                "INSERT INTO setting(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![k, v],
+            )
+            .map_err(&e)?;
+        }
+        tx.commit().map_err(&e)
+    }
+
+    /// Result of `PRAGMA integrity_check`, for doctor.
+    pub fn integrity(&self) -> Result<String> {
+        self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(sql_err(&self.path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::settings::Verbosity;
+
+    #[test]
+    fn settings_persist_and_the_file_is_private() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("records.sqlite");
+        let mut r = Records::open(&p).expect("open");
+        let mut s = r.load_settings().expect("load");
+        assert_eq!(s, Settings::default());
+        s.rate = 80;
+        s.verbosity = Verbosity::Brief;
+        r.save_settings(&s).expect("save");
+        drop(r);
+        let r = Records::open(&p).expect("reopen");
+        assert_eq!(r.load_settings().expect("load"), s);
+        assert_eq!(r.integrity().expect("check"), "ok");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+            let wal = dir.path().join("records.sqlite-wal");
+            if wal.exists() {
+                assert_eq!(std::fs::metadata(&wal).expect("meta").permissions().mode() & 0o777, 0o600);
+            }
+        }
+    }
+
+    #[test]
+    fn an_unreadable_records_file_is_reported_and_left_unchanged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("records.sqlite");
+        let junk = b"not a database, but maybe someone's only copy of something".repeat(100);
+        std::fs::write(&p, &junk).expect("write");
+        assert!(matches!(Records::open(&p), Err(StoreError::RecordsUnreadable { .. })));
+        assert_eq!(std::fs::read(&p).expect("read"), junk);
+    }
+}

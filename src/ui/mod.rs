@@ -1,0 +1,150 @@
+//! The interactive app: screens as state ([`app`]), drawn by [`render`],
+//! spoken through [`announce`], driven by the TUI loop ([`tui`]) or the plain
+//! line mode ([`line`]). Both loops share one [`Session`], the one place where
+//! effects (speech, saving) happen.
+
+pub mod announce;
+pub mod app;
+pub mod keymap;
+pub mod line;
+pub mod render;
+pub mod tui;
+pub mod view;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use app::{App, Effect, SpeechStatus};
+use crate::domain::lang::Lang;
+use crate::domain::settings::SpeechSetting;
+use crate::speech::{SpeechChoice, SpeechHandle, SpeechOptions, VoiceLang};
+use crate::store::Records;
+
+/// How speech was asked for on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct SpeechFlags {
+    /// `--speech`; `None` follows settings.
+    pub choice: Option<SpeechChoice>,
+    /// `--transcript PATH`: a transcript beside whatever speaks.
+    pub transcript: Option<PathBuf>,
+}
+
+pub fn voice_lang(lang: Lang) -> VoiceLang {
+    match lang {
+        Lang::En => VoiceLang::English,
+        Lang::ZhCn | Lang::ZhTw => VoiceLang::Mandarin,
+    }
+}
+
+/// An app with its speech and its records: where effects are carried out.
+pub struct Session {
+    pub app: App,
+    pub records: Records,
+    pub speech: SpeechHandle,
+    flags: SpeechFlags,
+    start: Instant,
+    /// Set when the speech setting changed during this run: then the setting
+    /// rules, not the `--speech` flag.
+    setting_changed: bool,
+}
+
+impl Session {
+    pub fn new(app: App, records: Records, flags: SpeechFlags, start: Instant) -> std::io::Result<Session> {
+        let speech = SpeechHandle::start(Self::speech_options(&app, &flags, false, start))?;
+        Ok(Session { app, records, speech, flags, start, setting_changed: false })
+    }
+
+    /// A session whose speech goes nowhere (for tests of whole tasks that
+    /// read the app's history instead).
+    pub fn silent(app: App, records: Records) -> Session {
+        Session {
+            app,
+            records,
+            speech: SpeechHandle::silent(),
+            flags: SpeechFlags::default(),
+            start: Instant::now(),
+            setting_changed: false,
+        }
+    }
+
+    fn speech_options(app: &App, flags: &SpeechFlags, setting_rules: bool, start: Instant) -> SpeechOptions {
+        let from_setting = match app.settings.speech {
+            SpeechSetting::Auto => SpeechChoice::Auto,
+            SpeechSetting::On => SpeechChoice::On,
+            SpeechSetting::Off => SpeechChoice::Off,
+        };
+        let (choice, transcript) = match (&flags.choice, setting_rules) {
+            (Some(SpeechChoice::Transcript(p)), true) => (from_setting, Some(p.clone())),
+            (Some(c), false) => (c.clone(), flags.transcript.clone()),
+            _ => (from_setting, flags.transcript.clone()),
+        };
+        SpeechOptions {
+            choice,
+            transcript,
+            rate: app.settings.rate,
+            volume: app.settings.volume,
+            lang: voice_lang(app.lang()),
+            cached_voice: app.settings.voice.clone(),
+            screen_reader: None,
+            start,
+        }
+    }
+
+    /// Carry out effects; returns true when the app should quit.
+    pub fn apply(&mut self, effects: Vec<Effect>) -> bool {
+        let mut quit = false;
+        for e in effects {
+            match e {
+                Effect::Speak(text) => self.speech.speak(text),
+                Effect::SaveSettings => {
+                    if let Err(err) = self.records.save_settings(&self.app.settings) {
+                        let msg = self.app.loc.t_args("error-records", &[
+                            ("path", self.records.path().display().to_string().as_str().into()),
+                            ("detail", err.to_string().as_str().into()),
+                        ]);
+                        let e = self.app.notify(msg);
+                        if let Effect::Speak(t) = e {
+                            self.speech.speak(t);
+                        }
+                    }
+                }
+                Effect::SpeechParams => {
+                    self.speech.set_rate(self.app.settings.rate);
+                    self.speech.set_volume(self.app.settings.volume);
+                    self.speech.set_language(voice_lang(self.app.lang()));
+                }
+                Effect::RestartSpeech => {
+                    self.setting_changed = true;
+                    let opts = Self::speech_options(&self.app, &self.flags, true, self.start);
+                    match SpeechHandle::start(opts) {
+                        // Dropping the old handle stops and joins its thread.
+                        Ok(h) => self.speech = h,
+                        Err(_) => self.app.speech_status = SpeechStatus::Unavailable,
+                    }
+                }
+                Effect::Quit => quit = true,
+            }
+        }
+        quit
+    }
+
+    /// Take in what the speech thread reported; true when something changed
+    /// on screen. A message about speech is shown, recorded in the transcript
+    /// and kept in the history, once.
+    pub fn poll_speech(&mut self) -> bool {
+        let mut changed = false;
+        while let Some(ev) = self.speech.try_event() {
+            if let crate::speech::SpeechEvent::Ready { voice: Some(v), .. } = &ev {
+                if self.app.settings.voice.as_deref() != Some(v) {
+                    self.app.settings.voice = Some(v.clone());
+                    let _ = self.records.save_settings(&self.app.settings);
+                }
+            }
+            if let Some(text) = self.app.speech_event(&ev) {
+                self.speech.notice(text);
+            }
+            changed = true;
+        }
+        changed
+    }
+}

@@ -1,0 +1,63 @@
+//! What a screen shows, as data. The frame, the spoken announcement and the
+//! line-mode listing are all made from a [`View`], so what is heard is what
+//! is drawn.
+
+/// The role of an item, spoken after its name in full verbosity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    MenuItem,
+    ListItem,
+    Paragraph,
+    /// A setting whose value changes with Left and Right.
+    Setting,
+    HelpEntry,
+    HistoryEntry,
+}
+
+impl Role {
+    /// The Fluent id of the role's spoken name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Role::MenuItem => "role-menu-item",
+            Role::ListItem => "role-list-item",
+            Role::Paragraph => "role-paragraph",
+            Role::Setting => "role-setting",
+            Role::HelpEntry => "role-help-entry",
+            Role::HistoryEntry => "role-history-entry",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The name: what the item is, said first.
+    pub label: String,
+    pub role: Role,
+    /// State or value ("60", "draft", "2 documents"), said after the role.
+    pub state: Option<String>,
+}
+
+impl Item {
+    pub fn new(label: impl Into<String>, role: Role) -> Self {
+        Self { label: label.into(), role, state: None }
+    }
+    pub fn with_state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// The screen's name, said when it opens.
+    pub title: String,
+    pub items: Vec<Item>,
+    /// Index of the focused item (always < items.len() when items exist).
+    pub focus: usize,
+}
+
+impl View {
+    pub fn focused(&self) -> Option<&Item> {
+        self.items.get(self.focus)
+    }
+}
