@@ -13,6 +13,8 @@ list-empty = 没有项目
 list-separator = ，
 sentence-separator = 。
 position = 第{ $index }项，共{ $total }项
+position-paragraph = 第{ $index }段，共{ $total }段
+date = { $year }年{ $month }月{ $day }日
 screen-opened = { $title }，{ $count }项
 welcome = 听见已启动。按 F1 听取帮助
 

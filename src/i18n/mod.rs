@@ -67,6 +67,17 @@ impl Localizer {
         self.format(id, Some(&fa))
     }
 
+    /// A `YYYY-MM-DD` date in words ("2022年9月7日"); other text as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let mut it = iso.splitn(3, '-').map(|p| p.parse::<i64>());
+        match (it.next(), it.next(), it.next()) {
+            (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
+                self.t_args("date", &[("year", y.into()), ("month", m.into()), ("day", d.into())])
+            }
+            _ => iso.to_string(),
+        }
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         let Some(msg) = self.bundle.get_message(id) else { return id.to_string() };
         let Some(pattern) = msg.value() else { return id.to_string() };
@@ -153,6 +164,13 @@ mod tests {
         let s = l.t_args("position", &[("index", 2usize.into()), ("total", 7usize.into())]);
         assert_eq!(s, "2 of 7");
         assert!(!s.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn dates_are_said_in_words() {
+        let l = Localizer::new(Lang::ZhCn);
+        assert_eq!(l.date("2022-09-07"), "2022年9月7日");
+        assert_eq!(l.date("not a date"), "not a date");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Turning a view into what is spoken. One focus change, one announcement:
 //! name, role, state, position ("招聘信息, 菜单项, 1/7").
 
-use super::view::{Item, View};
+use super::view::{Item, Role, View};
 use crate::domain::settings::Verbosity;
 use crate::i18n::Localizer;
 
@@ -15,23 +15,43 @@ pub fn item(loc: &Localizer, view: &View, verbosity: Verbosity) -> String {
 
 /// The announcement for one item at `index` (0-based) of `total`.
 pub fn item_at(loc: &Localizer, it: &Item, index: usize, total: usize, verbosity: Verbosity) -> String {
-    let sep = loc.t("list-separator");
     let mut parts = vec![it.label.clone()];
-    if verbosity == Verbosity::Full {
+    // A paragraph's position names it ("第3段，共68段"): no role word needed.
+    if verbosity == Verbosity::Full && it.role != Role::Paragraph {
         parts.push(loc.t(it.role.message_id()));
     }
     if let Some(s) = &it.state {
         parts.push(s.clone());
     }
     if verbosity == Verbosity::Full {
-        parts.push(position(loc, index, total));
+        parts.push(position_of(loc, it.role, index, total));
     }
-    parts.join(&sep)
+    join(loc, &parts)
 }
 
-/// "3/12" in the user's language.
+/// Join parts with the list separator, except after a part that already
+/// ends in punctuation (a paragraph's "。"), where a space is enough.
+pub fn join(loc: &Localizer, parts: &[String]) -> String {
+    let sep = loc.t("list-separator");
+    let mut out = String::new();
+    for p in parts {
+        if !out.is_empty() {
+            let ends_in_punct = out.chars().last().is_some_and(|c| "。，、；：！？,.;:!?".contains(c));
+            out.push_str(if ends_in_punct { " " } else { &sep });
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// "第3项，共12项" in the user's language.
 pub fn position(loc: &Localizer, index: usize, total: usize) -> String {
     loc.t_args("position", &[("index", (index + 1).into()), ("total", total.into())])
+}
+
+fn position_of(loc: &Localizer, role: Role, index: usize, total: usize) -> String {
+    let id = if role == Role::Paragraph { "position-paragraph" } else { "position" };
+    loc.t_args(id, &[("index", (index + 1).into()), ("total", total.into())])
 }
 
 /// What is said when a screen opens: its title and item count, then the
@@ -63,7 +83,6 @@ pub fn read_all(loc: &Localizer, view: &View, range: std::ops::Range<usize>, sta
 mod tests {
     use super::*;
     use crate::domain::lang::Lang;
-    use crate::ui::view::Role;
 
     fn view() -> View {
         View {
@@ -80,6 +99,13 @@ mod tests {
     fn full_says_name_role_state_position() {
         let l = Localizer::new(Lang::ZhCn);
         assert_eq!(item(&l, &view(), Verbosity::Full), "语速，调节项，60，第2项，共2项");
+    }
+
+    #[test]
+    fn paragraphs_are_counted_as_paragraphs_and_punctuation_is_not_doubled() {
+        let l = Localizer::new(Lang::ZhCn);
+        let v = View { title: "t".into(), items: vec![Item::new("第一段。", Role::Paragraph)], focus: 0 };
+        assert_eq!(item(&l, &v, Verbosity::Full), "第一段。 第1段，共1段");
     }
 
     #[test]

@@ -371,11 +371,11 @@ impl App {
         parts.push(l.t_args("document-period", &[("from", d.period.0.into()), ("to", d.period.1.into())]));
         parts.push(self.data_text(&d.issuer));
         parts.push(match &d.issued {
-            Some(date) => l.t_args("document-issued", &[("date", date.as_str().into())]),
+            Some(date) => l.t_args("document-issued", &[("date", l.date(date).as_str().into())]),
             None => l.t("document-undated"),
         });
         parts.push(l.t_args("document-paragraphs", &[("count", d.paragraphs.into())]));
-        parts.join(&l.t("list-separator"))
+        announce::join(l, &parts)
     }
 
     fn announce_focus(&mut self) -> Vec<Effect> {
