@@ -1,161 +1,195 @@
-# 听见 Tingjian: 简体中文界面文字。
-# 每个界面文字都在这里；屏幕显示和语音朗读使用同一条消息。
+# Tingjian (听见): English interface text.
+# All interface text is here; the screen and the speech use the same message.
 
-## 朗读的组成部分
+## Parts of an announcement
 
-role-menu-item = 菜单项
-role-list-item = 列表项
-role-paragraph = 段落
-role-setting = 调节项
-role-help-entry = 帮助项
-role-history-entry = 历史记录
-list-empty = 没有项目
-list-separator = ，
-sentence-separator = 。
-position = 第{ $index }项，共{ $total }项
-screen-opened = { $title }，{ $count }项
-welcome = 听见已启动。按 F1 听取帮助
+role-menu-item = menu item
+role-list-item = list item
+role-paragraph = paragraph
+role-setting = setting
+role-help-entry = help item
+role-history-entry = history item
+list-empty = No items
+list-separator = {", "}
+sentence-separator = {". "}
+position = { $index } of { $total }
+position-paragraph = paragraph { $index } of { $total }
+date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $month }
+    } { $year }
+screen-opened = { $title }, { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }
+welcome = Tingjian has started. Press F1 for help
 
-## 主菜单
+## Main menu
 
-home-title = 主菜单
-home-jobs = 招聘信息
-home-entitlements = 补贴与权益
-home-massage = 盲人按摩
-home-applications = 我的申请
-home-policies = 政策文件
-home-settings = 设置
-home-help = 帮助
-not-built = { $name }功能还在开发中，这个版本还不能使用。请先使用政策文件、设置或帮助
-at-home = 已经在主菜单。按 { $keys } 退出
+home-title = Main menu
+home-jobs = Job listings
+home-entitlements = Subsidies and entitlements
+home-massage = Blind massage
+home-applications = My applications
+home-policies = Policy documents
+home-settings = Settings
+home-help = Help
+not-built = { $name } is still being built and cannot be used in this version. For now, use Policy documents, Settings or Help
+at-home = Already at the main menu. Press { $keys } to quit
 
-## 政策文件
+## Policy documents
 
-regions-title = 政策文件：选择地区
-level-province = 省级
-level-city = 市级
-region-state = { $level }，{ $count }份文件
-documents-title = { $region }的政策文件
-document-draft = 征求意见稿
-document-period = { $from }年至{ $to }年
-document-issued = { $date }印发
-document-undated = 未注明日期
-document-paragraphs = { $count }段
+regions-title = Policy documents: choose a region
+level-province = province
+level-city = city
+region-state = { $level }, { $count ->
+        [one] { $count } document
+       *[other] { $count } documents
+    }
+documents-title = Policy documents for { $region }
+document-draft = draft for comment
+document-period = { $from } to { $to }
+document-issued = issued { $date }
+document-undated = no date given
+document-paragraphs = { $count ->
+        [one] { $count } paragraph
+       *[other] { $count } paragraphs
+    }
 
-## 设置
+## Settings
 
-settings-title = 设置
-setting-language = 界面语言
-setting-speech = 语音朗读
-setting-rate = 语速
-setting-volume = 音量
-setting-verbosity = 朗读详细程度
-setting-screen-reader = 读屏软件模式
-setting-language-system = 跟随系统（{ $lang }）
+settings-title = Settings
+setting-language = Interface language
+setting-speech = Speech
+setting-rate = Speech rate
+setting-volume = Volume
+setting-verbosity = Verbosity
+setting-screen-reader = Screen reader mode
+setting-language-system = Same as system ({ $lang })
 lang-zh-cn = 简体中文
 lang-zh-tw = 繁體中文
 lang-en = English
-speech-auto = 自动
-speech-on = 开
-speech-off = 关
-speech-status-starting = 正在启动
-speech-status-speaking = 正在使用 { $backend }
-speech-status-off = 未发声
-speech-status-unavailable = 语音服务不可用
-speech-status-screen-reader = 检测到读屏软件 { $name }，不发声
-setting-speech-value = { $chosen }（当前：{ $now }）
-percent = 百分之{ $value }
-verbosity-full = 完整：名称、类型、状态和位置
-verbosity-brief = 简洁：只读名称和状态
-on = 开
-off = 关
-speech-unavailable = 语音不可用（{ $reason }）。听见会继续工作，屏幕上的文字不变，也可以使用读屏软件
-speech-screen-reader = 检测到读屏软件 { $name } 正在运行，听见自己不发声，以免两个声音同时说话。可在设置里打开语音
-screen-reader-mode-on = 读屏软件模式已开启：不画边框，焦点由光标和反色显示
+speech-auto = Automatic
+speech-on = On
+speech-off = Off
+speech-status-starting = starting
+speech-status-speaking = using { $backend }
+speech-status-off = silent
+speech-status-unavailable = speech service unavailable
+speech-status-screen-reader = screen reader { $name } found, staying silent
+setting-speech-value = { $chosen } (now { $now })
+percent = { $value } percent
+verbosity-full = Full: name, type, state and position
+verbosity-brief = Brief: name and state only
+on = On
+off = Off
+speech-unavailable = Speech is unavailable ({ $reason }). Tingjian keeps working, the text on screen is the same, and you can use a screen reader
+speech-screen-reader = Screen reader { $name } is running, so Tingjian stays silent to avoid two voices at once. You can turn speech on in Settings
+screen-reader-mode-on = Screen reader mode is on: no borders, and focus is shown by the cursor and reversed colours
 
-## 帮助
+## Help
 
-help-title = 帮助
-key-or = 或
-no-key = 未设置按键
-help-home = 主菜单。用上下方向键选择，回车打开。政策文件可以按地区阅读五个地方的残疾人就业行动方案。随时按 F1 听取当前屏幕的帮助
-help-regions = 政策文件的地区列表。用上下方向键选择地区，回车查看该地区的文件，Esc 返回主菜单
-help-documents = 一个地区的政策文件。回车开始逐段阅读，Esc 返回地区列表
-help-reader = 逐段阅读文件。上下方向键读上一段或下一段，Home 和 End 到开头和结尾，Page Up 和 Page Down 一次跳十段，回车重读当前段落，Esc 返回
-help-settings = 设置。上下方向键选择项目，左右方向键或回车修改，修改立即保存
-help-help = 帮助。先是当前屏幕的说明，然后是所有按键。按键可以在 keys.toml 文件里修改
-help-history = 朗读历史，最新的在最前面。回车重读一条，Esc 返回
+help-title = Help
+key-or = {" or "}
+no-key = no key set
+help-home = Main menu. Use the Up and Down arrows to choose, and Enter to open. In Policy documents you can read the disability employment action plans of five places, by region. Press F1 at any time for help on the current screen
+help-regions = Regions for policy documents. Use the Up and Down arrows to choose a region, Enter to see its documents, and Esc to go back to the main menu
+help-documents = Policy documents for one region. Press Enter to read a document paragraph by paragraph, and Esc to go back to the regions
+help-reader = Reading a document paragraph by paragraph. The Up and Down arrows read the previous or next paragraph, Home and End go to the start and the end, Page Up and Page Down jump ten paragraphs, Enter reads the current paragraph again, and Esc goes back
+help-settings = Settings. The Up and Down arrows choose a setting, and the Left and Right arrows or Enter change it. Changes are saved at once
+help-help = Help. First the help for the current screen, then every key. You can change the keys in the keys.toml file
+help-history = Speech history, newest first. Enter says an entry again, and Esc goes back
 
-cmd-up = 上一项
-cmd-down = 下一项
-cmd-next = 下一项
-cmd-previous = 上一项
-cmd-first = 第一项
-cmd-last = 最后一项
-cmd-page-up = 向上翻十项
-cmd-page-down = 向下翻十项
-cmd-activate = 打开或确认
-cmd-back = 返回
-cmd-increase = 增加设置值
-cmd-decrease = 减少设置值
-cmd-help = 当前屏幕的帮助
-cmd-repeat = 重复上一次朗读
-cmd-read-screen = 朗读整个屏幕
-cmd-history = 朗读历史
-cmd-stop-speech = 停止朗读
-cmd-quit = 退出
+cmd-up = Previous item
+cmd-down = Next item
+cmd-next = Next item
+cmd-previous = Previous item
+cmd-first = First item
+cmd-last = Last item
+cmd-page-up = Up ten items
+cmd-page-down = Down ten items
+cmd-activate = Open or confirm
+cmd-back = Back
+cmd-increase = Increase the setting
+cmd-decrease = Decrease the setting
+cmd-help = Help for the current screen
+cmd-repeat = Repeat the last announcement
+cmd-read-screen = Read the whole screen
+cmd-history = Speech history
+cmd-stop-speech = Stop speaking
+cmd-quit = Quit
 
-## 历史
+## History
 
-history-title = 朗读历史
-history-empty = 还没有朗读记录
-nothing-to-repeat = 还没有可重复的内容
+history-title = Speech history
+history-empty = Nothing has been spoken yet
+nothing-to-repeat = Nothing to repeat yet
 
-## 状态栏
+## Status bar
 
-hint-bar = F1 帮助　F2 重复　F3 读屏　F4 历史　Esc 返回　Ctrl-Q 退出
+hint-bar = F1 help, F2 repeat, F3 read screen, F4 history, Esc back, Ctrl-Q quit
 
-## 行模式
+## Line mode
 
-line-prompt = 输入 1 到 { $count } 选择，n 下一项，p 上一项，b 返回，h 帮助，r 重复，q 退出：
-line-prompt-empty = b 返回，h 帮助，q 退出：
-line-invalid = 无法识别“{ $input }”。请输入 1 到 { $count } 之间的数字，或 h 查看帮助
-line-help = 行模式按键：数字选择并打开该项；n 下一项；p 上一项；回车打开当前项；+ 和 - 修改设置；b 返回；r 重复；s 朗读整个屏幕；h 帮助；q 退出
-line-focus = 当前：{ $item }
-line-bye = 再见
+line-prompt = Type 1 to { $count } to choose, n next, p previous, b back, h help, r repeat, q quit:{" "}
+line-prompt-empty = b back, h help, q quit:{" "}
+line-invalid = Not understood: “{ $input }”. Type a number from 1 to { $count }, or h for help
+line-help = Line mode keys: a number opens that item; n next; p previous; Enter opens the current item; + and - change a setting; b back; r repeat; s read the whole screen; h help; q quit
+line-focus = Current: { $item }
+line-bye = Goodbye
 
-## 错误
+## Errors
 
-error-cache = 读取缓存出错：{ $detail }
-error-data = 数据文件有错误：{ $file }{ $line }：{ $detail }
-error-data-line = 第{ $line }行
-error-records = 无法读取个人记录文件 { $path }：{ $detail }。这个文件没有被修改，请把它交给服务中心的工作人员检查
-error-records-newer = 个人记录文件 { $path } 来自更新版本的听见，这个版本不能打开它。文件没有被修改
-error-keys = 按键设置文件 { $file }{ $line } 有错误：{ $detail }。已改用默认按键
-error-terminal = 终端出错：{ $detail }
-error-transcript = 无法打开朗读记录文件 { $path }：{ $detail }
+error-cache = Error reading the cache: { $detail }
+error-data = Error in data file { $file }{ $line }: { $detail }
+error-data-line = line { $line }
+error-records = Cannot read the personal records file { $path }: { $detail }. The file has not been changed. Please give it to the service centre staff to check
+error-records-newer = The personal records file { $path } comes from a newer version of Tingjian, and this version cannot open it. The file has not been changed
+error-keys = Error in the key settings file { $file }{ $line }: { $detail }. Using the default keys instead
+error-terminal = Terminal error: { $detail }
+error-transcript = Cannot open the speech log file { $path }: { $detail }
 
-## 诊断（tingjian doctor）
+## Diagnostics (tingjian doctor)
 
-doctor-title = 听见诊断
-doctor-version = 版本：{ $version }
-doctor-lang = 界面语言：{ $lang }
-doctor-speech-choice = 语音设置：{ $choice }
-doctor-speech-built-without = 语音：这个版本编译时没有语音功能（没有 speech 特性）
-doctor-speech-ok = 语音服务：已连接（{ $features }，用时 { $ms } 毫秒）
-doctor-speech-fail = 语音服务：无法连接（{ $reason }）。请安装并启动 speech-dispatcher：sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
-doctor-voice = 中文语音：{ $voice }
-doctor-voice-missing = 中文语音：没有找到“Chinese (Mandarin, latin as Pinyin)”，中文可能读不准
-doctor-screen-reader-running = 正在运行的读屏软件：{ $name }
-doctor-screen-reader-none = 正在运行的读屏软件：未检测到
-doctor-screen-reader-mode = 读屏软件模式：{ $state }
-doctor-files = 文件位置：
-doctor-file = { $what }：{ $path }
-doctor-file-cache = 缓存
-doctor-file-records = 个人记录
-doctor-file-keys = 按键设置
-doctor-data = 数据：{ $source }，版本 { $hash }
-doctor-data-bundled = 内置数据
-doctor-counts = 缓存内容：{ $regions }个地区，{ $documents }份文件，{ $paragraphs }个段落
-doctor-records-check = 个人记录完整性检查：{ $result }
-doctor-records-mode = 个人记录文件权限：{ $mode }
+doctor-title = Tingjian diagnostics
+doctor-version = Version: { $version }
+doctor-lang = Interface language: { $lang }
+doctor-speech-choice = Speech setting: { $choice }
+doctor-speech-built-without = Speech: this version was built without speech (no speech feature)
+doctor-speech-ok = Speech service: connected ({ $features }, took { $ms } milliseconds)
+doctor-speech-fail = Speech service: cannot connect ({ $reason }). Please install and start speech-dispatcher: sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+doctor-voice = Chinese voice: { $voice }
+doctor-voice-missing = Chinese voice: “Chinese (Mandarin, latin as Pinyin)” not found, so Chinese may be read wrongly
+doctor-screen-reader-running = Screen reader running: { $name }
+doctor-screen-reader-none = Screen reader running: none found
+doctor-screen-reader-mode = Screen reader mode: { $state }
+doctor-files = File locations:
+doctor-file = { $what }: { $path }
+doctor-file-cache = Cache
+doctor-file-records = Personal records
+doctor-file-keys = Key settings
+doctor-data = Data: { $source }, version { $hash }
+doctor-data-bundled = built-in data
+doctor-counts = Cache contents: { $regions ->
+        [one] { $regions } region
+       *[other] { $regions } regions
+    }, { $documents ->
+        [one] { $documents } document
+       *[other] { $documents } documents
+    }, { $paragraphs ->
+        [one] { $paragraphs } paragraph
+       *[other] { $paragraphs } paragraphs
+    }
+doctor-records-check = Personal records integrity check: { $result }
+doctor-records-mode = Personal records file permissions: { $mode }

@@ -1,161 +1,163 @@
-# 听见 Tingjian: 简体中文界面文字。
-# 每个界面文字都在这里；屏幕显示和语音朗读使用同一条消息。
+# 聽見 Tingjian：繁體中文介面文字。
+# 每個介面文字都在這裡；螢幕顯示和語音朗讀使用同一則訊息。
 
-## 朗读的组成部分
+## 朗讀的組成部分
 
-role-menu-item = 菜单项
-role-list-item = 列表项
+role-menu-item = 選單項目
+role-list-item = 列表項目
 role-paragraph = 段落
-role-setting = 调节项
-role-help-entry = 帮助项
-role-history-entry = 历史记录
-list-empty = 没有项目
+role-setting = 設定項目
+role-help-entry = 說明項目
+role-history-entry = 歷史紀錄
+list-empty = 沒有項目
 list-separator = ，
 sentence-separator = 。
-position = 第{ $index }项，共{ $total }项
-screen-opened = { $title }，{ $count }项
-welcome = 听见已启动。按 F1 听取帮助
+position = 第{ $index }項，共{ $total }項
+position-paragraph = 第{ $index }段，共{ $total }段
+date = { $year }年{ $month }月{ $day }日
+screen-opened = { $title }，{ $count }項
+welcome = 聽見已啟動。按 F1 聽取說明
 
-## 主菜单
+## 主選單
 
-home-title = 主菜单
-home-jobs = 招聘信息
-home-entitlements = 补贴与权益
+home-title = 主選單
+home-jobs = 職缺資訊
+home-entitlements = 補助與權益
 home-massage = 盲人按摩
-home-applications = 我的申请
+home-applications = 我的申請
 home-policies = 政策文件
-home-settings = 设置
-home-help = 帮助
-not-built = { $name }功能还在开发中，这个版本还不能使用。请先使用政策文件、设置或帮助
-at-home = 已经在主菜单。按 { $keys } 退出
+home-settings = 設定
+home-help = 說明
+not-built = { $name }功能還在開發中，這個版本還不能使用。請先使用政策文件、設定或說明
+at-home = 已經在主選單。按 { $keys } 離開
 
 ## 政策文件
 
-regions-title = 政策文件：选择地区
-level-province = 省级
-level-city = 市级
+regions-title = 政策文件：選擇地區
+level-province = 省級
+level-city = 市級
 region-state = { $level }，{ $count }份文件
 documents-title = { $region }的政策文件
-document-draft = 征求意见稿
+document-draft = 徵求意見稿
 document-period = { $from }年至{ $to }年
-document-issued = { $date }印发
-document-undated = 未注明日期
+document-issued = { $date }印發
+document-undated = 未註明日期
 document-paragraphs = { $count }段
 
-## 设置
+## 設定
 
-settings-title = 设置
-setting-language = 界面语言
-setting-speech = 语音朗读
-setting-rate = 语速
+settings-title = 設定
+setting-language = 介面語言
+setting-speech = 語音朗讀
+setting-rate = 語速
 setting-volume = 音量
-setting-verbosity = 朗读详细程度
-setting-screen-reader = 读屏软件模式
-setting-language-system = 跟随系统（{ $lang }）
+setting-verbosity = 朗讀詳細程度
+setting-screen-reader = 螢幕閱讀器模式
+setting-language-system = 跟隨系統（{ $lang }）
 lang-zh-cn = 简体中文
 lang-zh-tw = 繁體中文
 lang-en = English
-speech-auto = 自动
-speech-on = 开
-speech-off = 关
-speech-status-starting = 正在启动
+speech-auto = 自動
+speech-on = 開
+speech-off = 關
+speech-status-starting = 正在啟動
 speech-status-speaking = 正在使用 { $backend }
-speech-status-off = 未发声
-speech-status-unavailable = 语音服务不可用
-speech-status-screen-reader = 检测到读屏软件 { $name }，不发声
-setting-speech-value = { $chosen }（当前：{ $now }）
+speech-status-off = 未發聲
+speech-status-unavailable = 語音服務無法使用
+speech-status-screen-reader = 偵測到螢幕閱讀器 { $name }，不發聲
+setting-speech-value = { $chosen }（目前：{ $now }）
 percent = 百分之{ $value }
-verbosity-full = 完整：名称、类型、状态和位置
-verbosity-brief = 简洁：只读名称和状态
-on = 开
-off = 关
-speech-unavailable = 语音不可用（{ $reason }）。听见会继续工作，屏幕上的文字不变，也可以使用读屏软件
-speech-screen-reader = 检测到读屏软件 { $name } 正在运行，听见自己不发声，以免两个声音同时说话。可在设置里打开语音
-screen-reader-mode-on = 读屏软件模式已开启：不画边框，焦点由光标和反色显示
+verbosity-full = 完整：名稱、類型、狀態和位置
+verbosity-brief = 簡潔：只讀名稱和狀態
+on = 開
+off = 關
+speech-unavailable = 語音無法使用（{ $reason }）。聽見會繼續運作，螢幕上的文字不變，也可以使用螢幕閱讀器
+speech-screen-reader = 偵測到螢幕閱讀器 { $name } 正在執行，聽見自己不發聲，以免兩個聲音同時說話。可在設定裡開啟語音
+screen-reader-mode-on = 螢幕閱讀器模式已開啟：不畫邊框，焦點以游標和反白顯示
 
-## 帮助
+## 說明
 
-help-title = 帮助
+help-title = 說明
 key-or = 或
-no-key = 未设置按键
-help-home = 主菜单。用上下方向键选择，回车打开。政策文件可以按地区阅读五个地方的残疾人就业行动方案。随时按 F1 听取当前屏幕的帮助
-help-regions = 政策文件的地区列表。用上下方向键选择地区，回车查看该地区的文件，Esc 返回主菜单
-help-documents = 一个地区的政策文件。回车开始逐段阅读，Esc 返回地区列表
-help-reader = 逐段阅读文件。上下方向键读上一段或下一段，Home 和 End 到开头和结尾，Page Up 和 Page Down 一次跳十段，回车重读当前段落，Esc 返回
-help-settings = 设置。上下方向键选择项目，左右方向键或回车修改，修改立即保存
-help-help = 帮助。先是当前屏幕的说明，然后是所有按键。按键可以在 keys.toml 文件里修改
-help-history = 朗读历史，最新的在最前面。回车重读一条，Esc 返回
+no-key = 未設定按鍵
+help-home = 主選單。用上下方向鍵選擇，按 Enter 鍵開啟。政策文件可以依地區閱讀五個地方的殘疾人就業行動方案。隨時按 F1 聽取目前畫面的說明
+help-regions = 政策文件的地區列表。用上下方向鍵選擇地區，按 Enter 鍵查看該地區的文件，按 Esc 返回主選單
+help-documents = 一個地區的政策文件。按 Enter 鍵開始逐段閱讀，按 Esc 返回地區列表
+help-reader = 逐段閱讀文件。上下方向鍵讀上一段或下一段，Home 和 End 到開頭和結尾，Page Up 和 Page Down 一次跳十段，Enter 鍵重讀目前段落，Esc 返回
+help-settings = 設定。上下方向鍵選擇項目，左右方向鍵或 Enter 鍵修改，修改會立即儲存
+help-help = 說明。先是目前畫面的說明，然後是所有按鍵。按鍵可以在 keys.toml 檔案裡修改
+help-history = 朗讀歷史，最新的在最前面。按 Enter 鍵重讀一則，按 Esc 返回
 
-cmd-up = 上一项
-cmd-down = 下一项
-cmd-next = 下一项
-cmd-previous = 上一项
-cmd-first = 第一项
-cmd-last = 最后一项
-cmd-page-up = 向上翻十项
-cmd-page-down = 向下翻十项
-cmd-activate = 打开或确认
+cmd-up = 上一項
+cmd-down = 下一項
+cmd-next = 下一項
+cmd-previous = 上一項
+cmd-first = 第一項
+cmd-last = 最後一項
+cmd-page-up = 向上翻十項
+cmd-page-down = 向下翻十項
+cmd-activate = 開啟或確認
 cmd-back = 返回
-cmd-increase = 增加设置值
-cmd-decrease = 减少设置值
-cmd-help = 当前屏幕的帮助
-cmd-repeat = 重复上一次朗读
-cmd-read-screen = 朗读整个屏幕
-cmd-history = 朗读历史
-cmd-stop-speech = 停止朗读
-cmd-quit = 退出
+cmd-increase = 增加設定值
+cmd-decrease = 減少設定值
+cmd-help = 目前畫面的說明
+cmd-repeat = 重複上一次朗讀
+cmd-read-screen = 朗讀整個畫面
+cmd-history = 朗讀歷史
+cmd-stop-speech = 停止朗讀
+cmd-quit = 離開
 
-## 历史
+## 歷史
 
-history-title = 朗读历史
-history-empty = 还没有朗读记录
-nothing-to-repeat = 还没有可重复的内容
+history-title = 朗讀歷史
+history-empty = 還沒有朗讀紀錄
+nothing-to-repeat = 還沒有可重複的內容
 
-## 状态栏
+## 狀態列
 
-hint-bar = F1 帮助　F2 重复　F3 读屏　F4 历史　Esc 返回　Ctrl-Q 退出
+hint-bar = F1 說明　F2 重複　F3 朗讀畫面　F4 歷史　Esc 返回　Ctrl-Q 離開
 
 ## 行模式
 
-line-prompt = 输入 1 到 { $count } 选择，n 下一项，p 上一项，b 返回，h 帮助，r 重复，q 退出：
-line-prompt-empty = b 返回，h 帮助，q 退出：
-line-invalid = 无法识别“{ $input }”。请输入 1 到 { $count } 之间的数字，或 h 查看帮助
-line-help = 行模式按键：数字选择并打开该项；n 下一项；p 上一项；回车打开当前项；+ 和 - 修改设置；b 返回；r 重复；s 朗读整个屏幕；h 帮助；q 退出
-line-focus = 当前：{ $item }
-line-bye = 再见
+line-prompt = 輸入 1 到 { $count } 選擇，n 下一項，p 上一項，b 返回，h 說明，r 重複，q 離開：
+line-prompt-empty = b 返回，h 說明，q 離開：
+line-invalid = 無法辨識「{ $input }」。請輸入 1 到 { $count } 之間的數字，或輸入 h 查看說明
+line-help = 行模式按鍵：數字選擇並開啟該項；n 下一項；p 上一項；Enter 鍵開啟目前項目；+ 和 - 修改設定；b 返回；r 重複；s 朗讀整個畫面；h 說明；q 離開
+line-focus = 目前：{ $item }
+line-bye = 再見
 
-## 错误
+## 錯誤
 
-error-cache = 读取缓存出错：{ $detail }
-error-data = 数据文件有错误：{ $file }{ $line }：{ $detail }
+error-cache = 讀取快取時發生錯誤：{ $detail }
+error-data = 資料檔案有錯誤：{ $file }{ $line }：{ $detail }
 error-data-line = 第{ $line }行
-error-records = 无法读取个人记录文件 { $path }：{ $detail }。这个文件没有被修改，请把它交给服务中心的工作人员检查
-error-records-newer = 个人记录文件 { $path } 来自更新版本的听见，这个版本不能打开它。文件没有被修改
-error-keys = 按键设置文件 { $file }{ $line } 有错误：{ $detail }。已改用默认按键
-error-terminal = 终端出错：{ $detail }
-error-transcript = 无法打开朗读记录文件 { $path }：{ $detail }
+error-records = 無法讀取個人紀錄檔案 { $path }：{ $detail }。這個檔案沒有被修改，請把它交給服務中心的工作人員檢查
+error-records-newer = 個人紀錄檔案 { $path } 來自較新版本的聽見，這個版本無法開啟它。檔案沒有被修改
+error-keys = 按鍵設定檔案 { $file }{ $line } 有錯誤：{ $detail }。已改用預設按鍵
+error-terminal = 終端機發生錯誤：{ $detail }
+error-transcript = 無法開啟朗讀紀錄檔案 { $path }：{ $detail }
 
-## 诊断（tingjian doctor）
+## 診斷（tingjian doctor）
 
-doctor-title = 听见诊断
+doctor-title = 聽見診斷
 doctor-version = 版本：{ $version }
-doctor-lang = 界面语言：{ $lang }
-doctor-speech-choice = 语音设置：{ $choice }
-doctor-speech-built-without = 语音：这个版本编译时没有语音功能（没有 speech 特性）
-doctor-speech-ok = 语音服务：已连接（{ $features }，用时 { $ms } 毫秒）
-doctor-speech-fail = 语音服务：无法连接（{ $reason }）。请安装并启动 speech-dispatcher：sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
-doctor-voice = 中文语音：{ $voice }
-doctor-voice-missing = 中文语音：没有找到“Chinese (Mandarin, latin as Pinyin)”，中文可能读不准
-doctor-screen-reader-running = 正在运行的读屏软件：{ $name }
-doctor-screen-reader-none = 正在运行的读屏软件：未检测到
-doctor-screen-reader-mode = 读屏软件模式：{ $state }
-doctor-files = 文件位置：
+doctor-lang = 介面語言：{ $lang }
+doctor-speech-choice = 語音設定：{ $choice }
+doctor-speech-built-without = 語音：這個版本編譯時沒有語音功能（未包含 speech 功能）
+doctor-speech-ok = 語音服務：已連線（{ $features }，耗時 { $ms } 毫秒）
+doctor-speech-fail = 語音服務：無法連線（{ $reason }）。請安裝並啟動 speech-dispatcher：sudo apt-get install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+doctor-voice = 中文語音：{ $voice }
+doctor-voice-missing = 中文語音：找不到「Chinese (Mandarin, latin as Pinyin)」，中文可能讀不準
+doctor-screen-reader-running = 正在執行的螢幕閱讀器：{ $name }
+doctor-screen-reader-none = 正在執行的螢幕閱讀器：未偵測到
+doctor-screen-reader-mode = 螢幕閱讀器模式：{ $state }
+doctor-files = 檔案位置：
 doctor-file = { $what }：{ $path }
-doctor-file-cache = 缓存
-doctor-file-records = 个人记录
-doctor-file-keys = 按键设置
-doctor-data = 数据：{ $source }，版本 { $hash }
-doctor-data-bundled = 内置数据
-doctor-counts = 缓存内容：{ $regions }个地区，{ $documents }份文件，{ $paragraphs }个段落
-doctor-records-check = 个人记录完整性检查：{ $result }
-doctor-records-mode = 个人记录文件权限：{ $mode }
+doctor-file-cache = 快取
+doctor-file-records = 個人紀錄
+doctor-file-keys = 按鍵設定
+doctor-data = 資料：{ $source }，版本 { $hash }
+doctor-data-bundled = 內建資料
+doctor-counts = 快取內容：{ $regions }個地區，{ $documents }份文件，{ $paragraphs }個段落
+doctor-records-check = 個人紀錄完整性檢查：{ $result }
+doctor-records-mode = 個人紀錄檔案權限：{ $mode }

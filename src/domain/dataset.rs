@@ -158,10 +158,10 @@ impl DataSet {
             let Some(text) = sources.get(&d.source) else {
                 return Err(err_at(&d.id, DataErrorKind::MissingSource(d.source.clone())));
             };
-            if let Some(date) = &d.issued {
-                if !valid_date(date) {
-                    return Err(err_at(&d.id, DataErrorKind::BadDate(date.clone())));
-                }
+            if let Some(date) = &d.issued
+                && !valid_date(date)
+            {
+                return Err(err_at(&d.id, DataErrorKind::BadDate(date.clone())));
             }
             if d.period.from > d.period.to {
                 return Err(err_at(&d.id, DataErrorKind::BadPeriod { from: d.period.from, to: d.period.to }));

@@ -134,11 +134,11 @@ impl Session {
     pub fn poll_speech(&mut self) -> bool {
         let mut changed = false;
         while let Some(ev) = self.speech.try_event() {
-            if let crate::speech::SpeechEvent::Ready { voice: Some(v), .. } = &ev {
-                if self.app.settings.voice.as_deref() != Some(v) {
-                    self.app.settings.voice = Some(v.clone());
-                    let _ = self.records.save_settings(&self.app.settings);
-                }
+            if let crate::speech::SpeechEvent::Ready { voice: Some(v), .. } = &ev
+                && self.app.settings.voice.as_deref() != Some(v)
+            {
+                self.app.settings.voice = Some(v.clone());
+                let _ = self.records.save_settings(&self.app.settings);
             }
             if let Some(text) = self.app.speech_event(&ev) {
                 self.speech.notice(text);
