@@ -1,0 +1,197 @@
+//! Screens drawn on ratatui's TestBackend: after every focus change, the
+//! cursor sits on the focused item and the announcement names it.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tingjian::domain::lang::Lang;
+use tingjian::domain::settings::Settings;
+use tingjian::store::{Cache, Records, embedded};
+use tingjian::ui::Session;
+use tingjian::ui::app::{App, Effect};
+use tingjian::ui::keymap::{Command, Keymap};
+
+struct Harness {
+    session: Session,
+    terminal: Terminal<TestBackend>,
+    scroll: usize,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new(w: u16, h: u16, screen_reader: bool, lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (cache, _) = Cache::open(&dir.path().join("cache.sqlite"), &embedded::bundled()).expect("cache");
+        let records = Records::open(&dir.path().join("records.sqlite")).expect("records");
+        let settings = Settings { screen_reader, ..Settings::default() };
+        let app = App::new(cache, settings, Keymap::default(), Some(lang), Lang::ZhCn);
+        let mut session = Session::silent(app, records);
+        let effects = session.app.start();
+        session.apply(effects);
+        let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        let mut h = Harness { session, terminal, scroll: 0, _dir: dir };
+        h.draw();
+        h
+    }
+
+    fn draw(&mut self) {
+        let (session, scroll) = (&mut self.session, &mut self.scroll);
+        self.terminal.draw(|f| tingjian::ui::tui::draw_frame(session, f, scroll)).expect("draw");
+    }
+
+    /// Run a command; returns what was spoken (exactly one announcement expected).
+    fn press(&mut self, cmd: Command) -> String {
+        let depth = self.session.app.depth();
+        let effects = self.session.app.update(cmd);
+        if self.session.app.depth() != depth {
+            self.scroll = 0;
+        }
+        let spoken: Vec<String> = effects
+            .iter()
+            .filter_map(|e| if let Effect::Speak(t) = e { Some(t.clone()) } else { None })
+            .collect();
+        self.session.apply(effects);
+        self.draw();
+        assert_eq!(spoken.len(), 1, "{cmd:?} gave {} announcements: {spoken:?}", spoken.len());
+        spoken.into_iter().next().unwrap_or_default()
+    }
+
+    fn row(&self, y: u16) -> String {
+        let buf = self.terminal.backend().buffer();
+        let mut s = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            s.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        s
+    }
+
+    fn screen(&self) -> String {
+        (0..self.terminal.backend().buffer().area.height).map(|y| self.row(y)).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The cursor's row holds the start of the focused item, and the
+    /// announcement begins with the item's name.
+    fn assert_cursor_on_focus(&mut self, spoken: &str) {
+        let pos = self.terminal.get_cursor_position().expect("cursor");
+        let view = self.session.app.view();
+        let label = &view.items[view.focus].label;
+        let head: String = label.chars().take(6).collect();
+        let row = self.row(pos.y);
+        assert!(row.contains(&head), "cursor row {} is {row:?}, focused item {label:?}\n{}", pos.y, self.screen());
+        assert!(spoken.contains(&head), "announcement {spoken:?} does not name {label:?}");
+        let buf = self.terminal.backend().buffer();
+        assert!(
+            head.starts_with(buf[(pos.x, pos.y)].symbol()),
+            "cursor not on the item's first cell: {:?} at {pos:?}",
+            buf[(pos.x, pos.y)].symbol()
+        );
+    }
+}
+
+#[test]
+fn every_move_on_home_puts_the_cursor_on_the_item_spoken() {
+    for sr in [true, false] {
+        let mut h = Harness::new(60, 20, sr, Lang::ZhCn);
+        let first = h.session.app.last_spoken().to_string();
+        h.assert_cursor_on_focus(&first);
+        let expected = ["补贴与权益", "盲人按摩", "我的申请", "政策文件", "设置", "帮助"];
+        for (i, name) in expected.iter().enumerate() {
+            let spoken = h.press(Command::Down);
+            assert_eq!(spoken, format!("{name}，菜单项，第{}项，共7项", i + 2));
+            h.assert_cursor_on_focus(&spoken);
+        }
+        let spoken = h.press(Command::First);
+        assert_eq!(spoken, "招聘信息，菜单项，第1项，共7项");
+        h.assert_cursor_on_focus(&spoken);
+    }
+}
+
+#[test]
+fn reading_a_long_document_keeps_the_cursor_on_the_paragraph_through_scrolling() {
+    let mut h = Harness::new(50, 12, true, Lang::ZhCn);
+    h.press(Command::Last);
+    h.press(Command::Up);
+    h.press(Command::Up); // 政策文件
+    let spoken = h.press(Command::Activate);
+    assert!(spoken.starts_with("政策文件：选择地区，5项。广州"), "{spoken}");
+    let spoken = h.press(Command::Down); // 贵州: the longest text
+    assert!(spoken.starts_with("贵州"), "{spoken}");
+    h.press(Command::Activate);
+    let spoken = h.press(Command::Activate);
+    assert!(spoken.contains("第1段，共"), "{spoken}");
+    h.assert_cursor_on_focus(&spoken);
+    for _ in 0..40 {
+        let spoken = h.press(Command::Down);
+        h.assert_cursor_on_focus(&spoken);
+    }
+    for cmd in [Command::PageDown, Command::PageDown, Command::Last, Command::PageUp, Command::First] {
+        let spoken = h.press(cmd);
+        h.assert_cursor_on_focus(&spoken);
+    }
+}
+
+#[test]
+fn jiangxi_third_paragraph_in_both_scripts() {
+    for (lang, expect) in [(Lang::ZhCn, "已经省政府同意"), (Lang::ZhTw, "已經省政府同意")] {
+        let mut h = Harness::new(80, 24, true, lang);
+        for _ in 0..4 {
+            h.press(Command::Down);
+        }
+        h.press(Command::Activate);
+        h.press(Command::Last); // 江西
+        h.press(Command::Activate);
+        h.press(Command::Activate);
+        h.press(Command::Down);
+        let spoken = h.press(Command::Down);
+        assert!(spoken.contains(expect), "{lang:?}: {spoken}");
+        h.assert_cursor_on_focus(&spoken);
+    }
+}
+
+#[test]
+fn settings_change_is_spoken_and_saved() {
+    let mut h = Harness::new(60, 20, false, Lang::ZhCn);
+    h.press(Command::Last);
+    h.press(Command::Up); // 设置
+    h.press(Command::Activate);
+    h.press(Command::Down);
+    let spoken = h.press(Command::Down); // 语速
+    assert!(spoken.starts_with("语速，调节项，百分之50"), "{spoken}");
+    let spoken = h.press(Command::Increase);
+    assert_eq!(spoken, "语速，百分之60");
+    assert_eq!(h.session.records.load_settings().expect("load").rate, 60);
+    let spoken = h.press(Command::Decrease);
+    assert_eq!(spoken, "语速，百分之50");
+}
+
+#[test]
+fn help_lists_every_command_with_its_keys_and_back_returns() {
+    let mut h = Harness::new(80, 30, true, Lang::ZhCn);
+    let spoken = h.press(Command::Help);
+    assert!(spoken.starts_with("帮助，"), "{spoken}");
+    let n = h.session.app.view().items.len();
+    assert_eq!(n, 1 + tingjian::ui::keymap::COMMANDS.len());
+    let screen = h.screen();
+    assert!(screen.contains("F2"), "{screen}");
+    let spoken = h.press(Command::Back);
+    assert!(spoken.starts_with("主菜单"), "{spoken}");
+}
+
+#[test]
+fn repeat_and_history() {
+    let mut h = Harness::new(60, 20, true, Lang::ZhCn);
+    let a = h.press(Command::Down);
+    assert_eq!(h.press(Command::Repeat), a);
+    let spoken = h.press(Command::History);
+    assert!(spoken.contains(&a), "newest first: {spoken}");
+    assert!(h.session.app.view().items.len() >= 2);
+}
+
+#[test]
+fn english_interface() {
+    let mut h = Harness::new(60, 20, true, Lang::En);
+    let spoken = h.press(Command::Down);
+    assert!(spoken.ends_with("2 of 7"), "{spoken}");
+}
