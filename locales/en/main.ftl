@@ -9,6 +9,8 @@ role-paragraph = paragraph
 role-setting = setting
 role-help-entry = help item
 role-history-entry = history item
+role-edit-field = edit field
+role-field = detail
 list-empty = No items
 list-separator = {", "}
 sentence-separator = {". "}
@@ -57,7 +59,85 @@ region-state = { $level }, { $count ->
         [one] { $count } document
        *[other] { $count } documents
     }
-documents-title = Policy documents for { $region }
+region-menu-title = { $region }
+region-entry-document = Full text: { $title }
+region-entry-targets = Targets
+count-targets = { $count ->
+    [one] 1 target
+   *[other] { $count } targets
+}
+count-measures = { $count ->
+    [one] 1 measure
+   *[other] { $count } measures
+}
+measures-title = { $region }: { $action }
+measure-title = Measure details
+targets-title = { $region }: targets
+target-value = { $what }: { $value } { $unit }
+kind-duty = duty of an agency
+kind-support = support you can ask for
+kind-target = target
+deadline = due { $date }
+deadline-none = no deadline in the document
+deadline-with-words = { $date } (the text says: { $words })
+clause = clause { $clause }
+field-action = Action: { $value }
+field-deadline = Deadline: { $value }
+field-beneficiaries = Who benefits: { $value }
+field-responsible = Responsible: { $value }
+field-citation = Source: { $value }
+field-quote = Original text: { $value }
+citation = { $region } plan, clause { $clause }, file { $source }
+number-value = { $what }: { $value } { $unit }
+not-specified = not listed in the document
+enumeration-separator = {", "}
+no-original = There is no original text to open here. On a measure or a target, press o to open the original text
+search-title = Search policy measures
+search-field = Search words
+empty = empty
+search-empty-query = Type search words first, then press Enter
+search-none = No measures contain "{ $query }"
+search-found = { $count ->
+    [one] Found 1 measure
+   *[other] Found { $count } measures
+}
+deleted = deleted { $char }
+
+action-public-bodies = Public bodies hire first
+action-state-enterprises = State-owned enterprises
+action-private-enterprises = Private enterprises
+action-social-organisations = Social organisations
+action-hard-to-employ = Help for the hard to employ
+action-rural = Rural employment
+action-graduates = University graduates
+action-blind-massage = Blind massage
+action-employment-services = Employment services
+action-vocational-skills = Vocational skills
+action-general = Targets and safeguards
+
+group-disabled-people = disabled people
+group-visually-disabled = visually disabled people
+group-hearing-speech-disabled = people with hearing or speech disabilities
+group-physically-disabled = people with physical disabilities
+group-intellectual-psychosocial = people with intellectual or psychosocial disabilities
+group-severely-disabled = severely disabled people
+group-women = disabled women
+group-youth = young disabled people
+group-graduates = disabled university graduates
+group-students = disabled students
+group-rural = rural disabled people
+group-low-income = disabled people on low income support
+group-hard-to-employ = disabled people who are hard to employ
+group-unemployed = unemployed disabled people
+group-self-employed = self-employed disabled people
+group-massage-practitioners = blind massage practitioners
+group-families = families of disabled people
+group-employers = employers
+group-public-bodies = public bodies
+group-state-enterprises = state-owned enterprises
+group-private-enterprises = private enterprises
+group-social-organisations = social organisations
+group-service-agencies = employment service agencies
 document-draft = draft for comment
 document-period = { $from } to { $to }
 document-issued = issued { $date }
@@ -104,8 +184,12 @@ help-title = Help
 key-or = {" or "}
 no-key = no key set
 help-home = Main menu. Use the Up and Down arrows to choose, and Enter to open. In Policy documents you can read the disability employment action plans of five places, by region. Press F1 at any time for help on the current screen
-help-regions = Regions for policy documents. Use the Up and Down arrows to choose a region, Enter to see its documents, and Esc to go back to the main menu
-help-documents = Policy documents for one region. Press Enter to read a document paragraph by paragraph, and Esc to go back to the regions
+help-regions = Regions for policy documents. Use the Up and Down arrows to choose a region and Enter to see its documents, targets and measures. Press slash to search the measures of all regions, and Esc to go back to the main menu
+help-region-menu = One region. The first item is the full text: press Enter to read it paragraph by paragraph. Then come the targets and the measures by action. Press Esc to go back to the regions
+help-measures = A list of measures, each read with what it is, its kind, its deadline and its clause. Press Enter for details, o to open the original text at this clause, slash to search, and Esc to go back
+help-measure = Details of one measure, read item by item: what it is, action, deadline, who benefits, who is responsible, numbers, source and original text. Press o, or Enter on the original text, to open the document at this clause. Esc goes back
+help-targets = The targets a region promised, each with its figure and clause. Press Enter or o to open the original text at this clause, and Esc to go back
+help-search = Search the measures of all regions. Type words in the search field, even one character, and press Enter. Use the Down arrow to hear the results, Enter for details, and Esc to go back
 help-reader = Reading a document paragraph by paragraph. The Up and Down arrows read the previous or next paragraph, Home and End go to the start and the end, Page Up and Page Down jump ten paragraphs, Enter reads the current paragraph again, and Esc goes back
 help-settings = Settings. The Up and Down arrows choose a setting, and the Left and Right arrows or Enter change it. Changes are saved at once
 help-help = Help. First the help for the current screen, then every key. You can change the keys in the keys.toml file
@@ -128,6 +212,8 @@ cmd-repeat = Repeat the last announcement
 cmd-read-screen = Read the whole screen
 cmd-history = Speech history
 cmd-stop-speech = Stop speaking
+cmd-search = Search measures
+cmd-original = Open the original text
 cmd-quit = Quit
 
 ## History
@@ -160,6 +246,19 @@ error-keys = Error in the key settings file { $file }{ $line }: { $detail }. Usi
 error-terminal = Terminal error: { $detail }
 error-transcript = Cannot open the speech log file { $path }: { $detail }
 
+error-unknown-region = There is no region "{ $region }". Choose from: { $known }
+error-unknown-action = There is no action "{ $action }". Choose from: { $known }
+cli-measure-head = { $region } · { $action } · clause { $clause }
+cli-target-head = { $region } · clause { $clause }
+cli-quote = Original text: "{ $quote }" ({ $source })
+cli-count-measures = { $count ->
+    [one] 1 measure
+   *[other] { $count } measures
+}
+cli-count-targets = { $count ->
+    [one] 1 target
+   *[other] { $count } targets
+}
 ## Diagnostics (tingjian doctor)
 
 doctor-title = Tingjian diagnostics

@@ -1,6 +1,7 @@
 //! Command-line flags and subcommands; starts the TUI or line mode.
 
 pub mod doctor;
+pub mod policies;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -54,6 +55,8 @@ pub struct Args {
 pub enum Cmd {
     /// Check speech, voices, screen-reader mode, files and data: run this when "it does not talk".
     Doctor,
+    /// List the measures (or targets) of the regional plans, each with its citation.
+    Policies(policies::PoliciesArgs),
 }
 
 /// Everything a run needs, opened.
@@ -162,8 +165,10 @@ pub fn main(start: Instant) -> ExitCode {
 }
 
 fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
-    if let Some(Cmd::Doctor) = args.command {
-        return Ok(doctor::run(&args));
+    match &args.command {
+        Some(Cmd::Doctor) => return Ok(doctor::run(&args)),
+        Some(Cmd::Policies(p)) => return policies::run(&args, p),
+        None => {}
     }
     let opened = open(&args)?;
     let (keymap, key_errors) = keymap(&opened.paths, &opened.loc);

@@ -6,12 +6,15 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::measures::{Measure, MeasuresFile, Target};
 use super::plans::{paragraphs, PlanDocument, Region};
 
 /// The name of the plans file under `data/`.
 pub const PLANS_FILE: &str = "plans.toml";
 /// Source texts live here under `data/`.
 pub const SOURCES_DIR: &str = "sources/";
+/// Measures, one file per document, live here under `data/`.
+pub const MEASURES_DIR: &str = "measures/";
 
 /// What is wrong with a data file. The file and line say where; the kind
 /// says what, worded by the i18n layer.
@@ -47,6 +50,16 @@ pub enum DataErrorKind {
     OmitNotFound(String),
     #[error("document has no citation for {0}")]
     Uncited(String),
+    #[error("unknown document {0:?}")]
+    UnknownDocument(String),
+    #[error("file should be named {0}")]
+    FileName(String),
+    #[error("{id}: {written:?} is not in the number's quote")]
+    NumberNotInQuote { id: String, written: String },
+    #[error("{0}: empty field {1}")]
+    Empty(String, &'static str),
+    #[error("document {0:?} has measures in two files")]
+    DuplicateDocument(String),
 }
 
 #[derive(Deserialize)]
@@ -66,11 +79,20 @@ pub struct LoadedDocument {
     pub paragraphs: Vec<String>,
 }
 
+/// The measures and targets of one document.
+#[derive(Debug, Clone)]
+pub struct DocumentMeasures {
+    pub document: String,
+    pub measures: Vec<Measure>,
+    pub targets: Vec<Target>,
+}
+
 /// Everything in `data/`, checked.
 #[derive(Debug, Clone)]
 pub struct DataSet {
     pub regions: Vec<Region>,
     pub documents: Vec<LoadedDocument>,
+    pub measures: Vec<DocumentMeasures>,
     /// Source texts by file name.
     pub sources: BTreeMap<String, String>,
     /// SHA-256 of every file's name and bytes: the cache is rebuilt when it changes.
@@ -118,8 +140,13 @@ impl DataSet {
         let hash = content_hash(files);
         let mut sources = BTreeMap::new();
         let mut plans_text = None;
+        let mut measure_files = vec![];
         for (name, bytes) in files {
-            if let Some(src) = name.strip_prefix(SOURCES_DIR) {
+            if let Some(m) = name.strip_prefix(MEASURES_DIR) {
+                if m.ends_with(".toml") {
+                    measure_files.push((name.clone(), text_of(name, bytes)?));
+                }
+            } else if let Some(src) = name.strip_prefix(SOURCES_DIR) {
                 if src.ends_with(".txt") {
                     sources.insert(src.to_string(), text_of(name, bytes)?);
                 }
@@ -196,8 +223,96 @@ impl DataSet {
             let paragraphs = paragraphs(text, &d.omit_lines);
             documents.push(LoadedDocument { doc: d, paragraphs });
         }
-        Ok(DataSet { regions: parsed.region, documents, sources, hash })
+        let mut measures = vec![];
+        for (name, text) in &measure_files {
+            measures.push(check_measures(name, text, &documents, &sources)?);
+        }
+        let mut seen = HashSet::new();
+        for m in &measures {
+            if !seen.insert(m.document.clone()) {
+                return Err(DataError { file: MEASURES_DIR.into(), line: None, kind: DataErrorKind::DuplicateDocument(m.document.clone()) });
+            }
+        }
+        // Measures in the order of their documents.
+        measures.sort_by_key(|m| documents.iter().position(|d| d.doc.id == m.document));
+        Ok(DataSet { regions: parsed.region, documents, measures, sources, hash })
     }
+}
+
+/// Parse one measures file and check every quote against its document's source.
+fn check_measures(
+    name: &str,
+    text: &str,
+    documents: &[LoadedDocument],
+    sources: &BTreeMap<String, String>,
+) -> Result<DocumentMeasures, DataError> {
+    let parsed: MeasuresFile = toml::from_str(text).map_err(|e| DataError {
+        file: name.to_string(),
+        line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        kind: DataErrorKind::Syntax(e.message().to_string()),
+    })?;
+    let err = |id: Option<&str>, kind: DataErrorKind| DataError {
+        file: name.to_string(),
+        line: id.and_then(|id| line_of(text, &format!("id = {id:?}"))),
+        kind,
+    };
+    let Some(doc) = documents.iter().find(|d| d.doc.id == parsed.document) else {
+        return Err(err(None, DataErrorKind::UnknownDocument(parsed.document.clone())));
+    };
+    let expected = format!("{MEASURES_DIR}{}.toml", doc.doc.id);
+    if name != expected {
+        return Err(err(None, DataErrorKind::FileName(expected)));
+    }
+    let source = &sources[&doc.doc.source];
+    let quoted = |id: &str, field: &str, quote: &str| -> Result<(), DataError> {
+        if quote.trim().is_empty() || !source.contains(quote) {
+            return Err(err(
+                Some(id),
+                DataErrorKind::QuoteNotFound {
+                    field: field.to_string(),
+                    source_file: doc.doc.source.clone(),
+                    quote: quote.to_string(),
+                },
+            ));
+        }
+        Ok(())
+    };
+    let mut ids = HashSet::new();
+    for m in &parsed.measures {
+        if !ids.insert(m.id.as_str()) {
+            return Err(err(Some(&m.id), DataErrorKind::DuplicateId(m.id.clone())));
+        }
+        for (field, value) in [("clause", &m.clause), ("summary", &m.summary)] {
+            if value.trim().is_empty() {
+                return Err(err(Some(&m.id), DataErrorKind::Empty(m.id.clone(), field)));
+            }
+        }
+        quoted(&m.id, "quote", &m.quote)?;
+        if let Some(d) = &m.deadline {
+            if !valid_date(&d.date) {
+                return Err(err(Some(&m.id), DataErrorKind::BadDate(d.date.clone())));
+            }
+            quoted(&m.id, "deadline", &d.quote)?;
+        }
+        for n in &m.numbers {
+            quoted(&m.id, "number", &n.quote)?;
+            let written = n.as_written();
+            if !n.quote.contains(&written) {
+                return Err(err(Some(&m.id), DataErrorKind::NumberNotInQuote { id: m.id.clone(), written }));
+            }
+        }
+    }
+    for t in &parsed.targets {
+        if !ids.insert(t.id.as_str()) {
+            return Err(err(Some(&t.id), DataErrorKind::DuplicateId(t.id.clone())));
+        }
+        quoted(&t.id, "quote", &t.quote)?;
+        let written = t.as_written();
+        if !t.quote.contains(&written) {
+            return Err(err(Some(&t.id), DataErrorKind::NumberNotInQuote { id: t.id.clone(), written }));
+        }
+    }
+    Ok(DocumentMeasures { document: parsed.document, measures: parsed.measures, targets: parsed.targets })
 }
 
 #[cfg(test)]
@@ -273,6 +388,62 @@ citations = [
         assert_eq!(e.kind, DataErrorKind::UnknownRegion("q".into()));
         let e = DataSet::from_files(&files(&GOOD.replace("2023-01-02", "2023-02-30"))).expect_err("x");
         assert_eq!(e.kind, DataErrorKind::BadDate("2023-02-30".into()));
+    }
+
+    const MEASURES: &str = r#"
+document = "d"
+
+[[measure]]
+id = "1"
+clause = "一"
+action = "public_bodies"
+kind = "duty"
+summary = "机关带头"
+beneficiaries = ["disabled_people"]
+quote = "正文第一段"
+
+  [[measure.number]]
+  what = "段"
+  value = 1
+  unit = "段"
+  written = "一"
+  quote = "正文第一段"
+
+[[target]]
+id = "t"
+clause = "一"
+metric = "new_jobs"
+what = "x"
+value = 2023
+unit = "年"
+quote = "2023年1月2日"
+"#;
+
+    fn with_measures(m: &str) -> Vec<DataFile> {
+        let mut f = files(GOOD);
+        f.push(("measures/d.toml".to_string(), m.as_bytes().to_vec().into()));
+        f
+    }
+
+    #[test]
+    fn measures_load_and_their_quotes_and_numbers_are_checked() {
+        let ds = DataSet::from_files(&with_measures(MEASURES)).expect("loads");
+        assert_eq!(ds.measures[0].measures.len(), 1);
+        assert_eq!(ds.measures[0].targets.len(), 1);
+        let e = DataSet::from_files(&with_measures(&MEASURES.replace("quote = \"正文第一段\"\n\n", "quote = \"正文第二段\"\n\n")))
+            .expect_err("quote not in source");
+        assert!(matches!(e.kind, DataErrorKind::QuoteNotFound { .. }), "{e}");
+        assert_eq!(e.line, Some(5));
+        let e = DataSet::from_files(&with_measures(&MEASURES.replace("written = \"一\"", "written = \"二\"")))
+            .expect_err("number not in quote");
+        assert!(matches!(e.kind, DataErrorKind::NumberNotInQuote { .. }), "{e}");
+        let e = DataSet::from_files(&with_measures(&MEASURES.replace("public_bodies", "everyone"))).expect_err("bad action");
+        assert!(matches!(e.kind, DataErrorKind::Syntax(_)), "{e}");
+        let e = DataSet::from_files(&with_measures(&MEASURES.replace("document = \"d\"", "document = \"x\""))).expect_err("doc");
+        assert_eq!(e.kind, DataErrorKind::UnknownDocument("x".into()));
+        let e = DataSet::from_files(&with_measures(&MEASURES.replace("quote = \"正文第一段\"\n\n  [[", "\n\n  [[")))
+            .expect_err("uncited measure");
+        assert!(matches!(e.kind, DataErrorKind::Syntax(_)), "a measure without a quote is rejected: {e}");
     }
 
     #[test]

@@ -3,5 +3,6 @@
 
 pub mod dataset;
 pub mod lang;
+pub mod measures;
 pub mod plans;
 pub mod settings;

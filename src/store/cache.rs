@@ -12,7 +12,7 @@ use crate::domain::dataset::{content_hash, DataFile, DataSet};
 use crate::domain::plans::{DocumentStatus, RegionLevel, Script};
 
 /// Bump when the cache layout or what is derived changes, so old caches rebuild.
-const CACHE_FORMAT: &str = "1";
+const CACHE_FORMAT: &str = "2";
 
 const MIGRATIONS: &[&str] = &[r"
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,6 +27,24 @@ CREATE INDEX document_region ON document(region_id, ord);
 CREATE TABLE paragraph(
     document_id TEXT NOT NULL REFERENCES document(id), seq INTEGER NOT NULL,
     text_hans TEXT NOT NULL, text_hant TEXT NOT NULL, PRIMARY KEY(document_id, seq)) WITHOUT ROWID;
+", r"
+CREATE TABLE measure(
+    id TEXT PRIMARY KEY, ord INTEGER NOT NULL, document_id TEXT NOT NULL REFERENCES document(id),
+    region_id TEXT NOT NULL REFERENCES region(id), clause TEXT NOT NULL, action TEXT NOT NULL,
+    kind TEXT NOT NULL, summary_hans TEXT NOT NULL, summary_hant TEXT NOT NULL,
+    beneficiaries TEXT NOT NULL, responsible TEXT NOT NULL, deadline_date TEXT, deadline_quote TEXT,
+    quote TEXT NOT NULL, quote_hans TEXT NOT NULL, quote_hant TEXT NOT NULL,
+    paragraph_seq INTEGER);
+CREATE INDEX measure_region_action ON measure(region_id, action, ord);
+CREATE TABLE measure_number(
+    measure_id TEXT NOT NULL REFERENCES measure(id), seq INTEGER NOT NULL, what TEXT NOT NULL,
+    value REAL NOT NULL, unit TEXT NOT NULL, per TEXT, written TEXT NOT NULL, quote TEXT NOT NULL,
+    PRIMARY KEY(measure_id, seq)) WITHOUT ROWID;
+CREATE TABLE target(
+    id TEXT PRIMARY KEY, ord INTEGER NOT NULL, document_id TEXT NOT NULL REFERENCES document(id),
+    region_id TEXT NOT NULL REFERENCES region(id), clause TEXT NOT NULL, metric TEXT NOT NULL,
+    what TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, period TEXT, written TEXT NOT NULL,
+    quote TEXT NOT NULL, paragraph_seq INTEGER);
 "];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +192,7 @@ impl Cache {
                 stmt.execute(params![doc.id, seq as i64, hans, hant]).map_err(&e)?;
             }
         }
+        write_measures(&tx, data).map_err(&e)?;
         tx.execute("INSERT INTO meta(key, value) VALUES ('stamp', ?1)", [stamp]).map_err(&e)?;
         tx.execute("INSERT INTO meta(key, value) VALUES ('data_hash', ?1)", [&data.hash]).map_err(&e)?;
         tx.commit().map_err(&e)?;
@@ -183,6 +202,10 @@ impl Cache {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     pub fn regions(&self) -> Result<Vec<RegionRow>> {
@@ -267,6 +290,85 @@ impl Cache {
             paragraphs: count("paragraph")?,
         })
     }
+}
+
+fn hans(s: &str) -> String {
+    zhconv::zhconv(s, zhconv::Variant::ZhCN)
+}
+fn hant(s: &str) -> String {
+    zhconv::zhconv(s, zhconv::Variant::ZhTW)
+}
+
+/// The paragraph (0-based, as the reader numbers them) whose text holds `quote`.
+fn paragraph_of(paragraphs: &[String], quote: &str) -> Option<i64> {
+    paragraphs.iter().position(|p| p.contains(quote)).map(|i| i as i64)
+}
+
+fn write_measures(tx: &rusqlite::Transaction<'_>, data: &DataSet) -> rusqlite::Result<()> {
+    let mut ord = 0i64;
+    for dm in &data.measures {
+        let Some(doc) = data.documents.iter().find(|d| d.doc.id == dm.document) else { continue };
+        let region = &doc.doc.region;
+        for m in &dm.measures {
+            let id = format!("{}/{}", dm.document, m.id);
+            let groups: Vec<String> = m.beneficiaries.iter().map(|g| g.key()).collect();
+            tx.execute(
+                "INSERT INTO measure(id, ord, document_id, region_id, clause, action, kind, summary_hans, summary_hant,
+                    beneficiaries, responsible, deadline_date, deadline_quote, quote, quote_hans, quote_hant, paragraph_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                params![
+                    id,
+                    ord,
+                    dm.document,
+                    region,
+                    m.clause,
+                    m.action.key(),
+                    m.kind.key(),
+                    hans(&m.summary),
+                    hant(&m.summary),
+                    groups.join(","),
+                    m.responsible.join("\u{1f}"),
+                    m.deadline.as_ref().map(|d| d.date.clone()),
+                    m.deadline.as_ref().map(|d| d.quote.clone()),
+                    m.quote,
+                    hans(&m.quote),
+                    hant(&m.quote),
+                    paragraph_of(&doc.paragraphs, &m.quote),
+                ],
+            )?;
+            ord += 1;
+            for (seq, n) in m.numbers.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO measure_number(measure_id, seq, what, value, unit, per, written, quote)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![id, seq as i64, n.what, n.value, n.unit, n.per, n.as_written(), n.quote],
+                )?;
+            }
+        }
+        for t in &dm.targets {
+            tx.execute(
+                "INSERT INTO target(id, ord, document_id, region_id, clause, metric, what, value, unit, period, written, quote, paragraph_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    format!("{}/{}", dm.document, t.id),
+                    ord,
+                    dm.document,
+                    region,
+                    t.clause,
+                    t.metric,
+                    t.what,
+                    t.value,
+                    t.unit,
+                    t.period,
+                    t.as_written(),
+                    t.quote,
+                    paragraph_of(&doc.paragraphs, &t.quote),
+                ],
+            )?;
+            ord += 1;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod cache;
 pub mod embedded;
 mod migrate;
 pub mod paths;
+pub mod policies;
 pub mod records;
 
 pub use cache::Cache;

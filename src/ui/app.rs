@@ -13,7 +13,9 @@ use crate::domain::lang::Lang;
 use crate::domain::plans::{DocumentStatus, RegionLevel};
 use crate::domain::settings::{step_percent, Settings, SpeechSetting, Verbosity};
 use crate::i18n::{Arg, Localizer};
+use crate::domain::measures::{format_value, Action, MeasureKind};
 use crate::store::cache::{DocumentRow, RegionRow};
+use crate::store::policies::{MeasureFilter, MeasureRow, TargetRow};
 use crate::store::Cache;
 
 /// How many utterances the history keeps (at least 50 are promised).
@@ -95,7 +97,11 @@ impl SettingField {
 pub enum Topic {
     Home,
     Regions,
-    Documents,
+    RegionMenu,
+    Measures,
+    Measure,
+    Targets,
+    Search,
     Reader,
     Settings,
     Help,
@@ -107,7 +113,11 @@ impl Topic {
         match self {
             Topic::Home => "help-home",
             Topic::Regions => "help-regions",
-            Topic::Documents => "help-documents",
+            Topic::RegionMenu => "help-region-menu",
+            Topic::Measures => "help-measures",
+            Topic::Measure => "help-measure",
+            Topic::Targets => "help-targets",
+            Topic::Search => "help-search",
             Topic::Reader => "help-reader",
             Topic::Settings => "help-settings",
             Topic::Help => "help-help",
@@ -120,7 +130,13 @@ impl Topic {
 pub enum ScreenKind {
     Home,
     Regions(Vec<RegionRow>),
-    Documents { region: RegionRow, docs: Vec<DocumentRow> },
+    /// A region: its documents to read, its targets, its measures by action.
+    RegionMenu { region: RegionRow, entries: Vec<RegionEntry> },
+    Measures { title: String, measures: Vec<MeasureRow> },
+    Measure(Box<MeasureRow>),
+    Targets { title: String, targets: Vec<TargetRow> },
+    /// Search across all measures: item 0 is the text field, then results.
+    Search { query: String, results: Vec<MeasureRow>, searched: bool },
     Reader { doc: DocumentRow, paragraphs: Vec<String> },
     Settings,
     Help(Topic),
@@ -133,13 +149,25 @@ impl ScreenKind {
         match self {
             ScreenKind::Home => Topic::Home,
             ScreenKind::Regions(_) => Topic::Regions,
-            ScreenKind::Documents { .. } => Topic::Documents,
+            ScreenKind::RegionMenu { .. } => Topic::RegionMenu,
+            ScreenKind::Measures { .. } => Topic::Measures,
+            ScreenKind::Measure(_) => Topic::Measure,
+            ScreenKind::Targets { .. } => Topic::Targets,
+            ScreenKind::Search { .. } => Topic::Search,
             ScreenKind::Reader { .. } => Topic::Reader,
             ScreenKind::Settings => Topic::Settings,
             ScreenKind::Help(_) => Topic::Help,
             ScreenKind::History(_) => Topic::History,
         }
     }
+}
+
+/// One entry of a region's menu.
+#[derive(Debug, Clone)]
+pub enum RegionEntry {
+    Document(DocumentRow),
+    Targets(usize),
+    Action(Action, usize),
 }
 
 #[derive(Debug, Clone)]
@@ -316,12 +344,39 @@ impl App {
                     })
                     .collect(),
             ),
-            ScreenKind::Documents { region, docs } => (
-                l.t_args("documents-title", &[("region", self.data_text(&region.name).as_str().into())]),
-                docs.iter()
-                    .map(|d| Item::new(self.data_text(&d.title), Role::ListItem).with_state(self.document_state(d)))
+            ScreenKind::RegionMenu { region, entries } => (
+                l.t_args("region-menu-title", &[("region", self.data_text(&region.name).as_str().into())]),
+                entries
+                    .iter()
+                    .map(|e| match e {
+                        RegionEntry::Document(d) => Item::new(
+                            l.t_args("region-entry-document", &[("title", self.data_text(&d.title).as_str().into())]),
+                            Role::MenuItem,
+                        )
+                        .with_state(self.document_state(d)),
+                        RegionEntry::Targets(n) => Item::new(l.t("region-entry-targets"), Role::MenuItem)
+                            .with_state(l.t_args("count-targets", &[("count", (*n).into())])),
+                        RegionEntry::Action(a, n) => Item::new(l.t(action_id(*a)), Role::MenuItem)
+                            .with_state(l.t_args("count-measures", &[("count", (*n).into())])),
+                    })
                     .collect(),
             ),
+            ScreenKind::Measures { title, measures } => (
+                title.clone(),
+                measures.iter().map(|m| self.measure_item(m, false)).collect(),
+            ),
+            ScreenKind::Measure(m) => (l.t("measure-title"), self.measure_fields(m)),
+            ScreenKind::Targets { title, targets } => (
+                title.clone(),
+                targets.iter().map(|t| self.target_item(t)).collect(),
+            ),
+            ScreenKind::Search { query, results, .. } => {
+                let field = Item::new(l.t("search-field"), Role::EditField)
+                    .with_state(if query.is_empty() { l.t("empty") } else { query.clone() });
+                let mut items = vec![field];
+                items.extend(results.iter().map(|m| self.measure_item(m, true)));
+                (l.t("search-title"), items)
+            }
             ScreenKind::Reader { doc, paragraphs } => (
                 self.data_text(&doc.title),
                 paragraphs.iter().map(|p| Item::new(p.clone(), Role::Paragraph)).collect(),
@@ -453,6 +508,15 @@ impl App {
                 self.push(ScreenKind::History(entries))
             }
             Command::StopSpeech => vec![],
+            Command::Search => {
+                if matches!(self.screen().kind, ScreenKind::Search { .. }) {
+                    self.screen_mut().focus = 0;
+                    self.announce_focus()
+                } else {
+                    self.push(ScreenKind::Search { query: String::new(), results: vec![], searched: false })
+                }
+            }
+            Command::Original => self.original(),
             Command::Quit => vec![Effect::Quit],
         }
     }
@@ -480,22 +544,291 @@ impl App {
             },
             ScreenKind::Regions(regions) => {
                 let Some(region) = regions.get(focus).cloned() else { return vec![] };
-                match self.cache.documents(&region.id) {
-                    Ok(docs) => self.push(ScreenKind::Documents { region, docs }),
+                match self.region_entries(&region) {
+                    Ok(entries) => self.push(ScreenKind::RegionMenu { region, entries }),
                     Err(e) => vec![self.cache_error(&e)],
                 }
             }
-            ScreenKind::Documents { docs, .. } => {
-                let Some(doc) = docs.get(focus).cloned() else { return vec![] };
-                match self.cache.paragraphs(&doc.id, self.lang().traditional()) {
-                    Ok(paragraphs) => self.push(ScreenKind::Reader { doc, paragraphs }),
+            ScreenKind::RegionMenu { region, entries } => match entries.get(focus).cloned() {
+                Some(RegionEntry::Document(doc)) => self.open_reader(doc, 0),
+                Some(RegionEntry::Targets(_)) => match self.cache.targets(Some(&region.id)) {
+                    Ok(targets) => {
+                        let title =
+                            self.loc.t_args("targets-title", &[("region", self.data_text(&region.name).as_str().into())]);
+                        self.push(ScreenKind::Targets { title, targets })
+                    }
                     Err(e) => vec![self.cache_error(&e)],
+                },
+                Some(RegionEntry::Action(action, _)) => {
+                    let filter = MeasureFilter { region: Some(region.id.clone()), action: Some(action), query: None };
+                    match self.cache.measures(&filter, self.lang().traditional()) {
+                        Ok(measures) => {
+                            let title = self.loc.t_args(
+                                "measures-title",
+                                &[
+                                    ("region", self.data_text(&region.name).as_str().into()),
+                                    ("action", self.loc.t(action_id(action)).as_str().into()),
+                                ],
+                            );
+                            self.push(ScreenKind::Measures { title, measures })
+                        }
+                        Err(e) => vec![self.cache_error(&e)],
+                    }
+                }
+                None => vec![],
+            },
+            ScreenKind::Measures { measures, .. } => match measures.get(focus).cloned() {
+                Some(m) => self.push(ScreenKind::Measure(Box::new(m))),
+                None => vec![],
+            },
+            ScreenKind::Search { query, results, .. } => {
+                if focus == 0 {
+                    self.run_search(query)
+                } else {
+                    match results.get(focus - 1).cloned() {
+                        Some(m) => self.push(ScreenKind::Measure(Box::new(m))),
+                        None => vec![],
+                    }
                 }
             }
+            // Enter on a target or on a measure's quote opens the original text there.
+            ScreenKind::Targets { .. } | ScreenKind::Measure(_) => self.original(),
             ScreenKind::Settings => self.adjust(true),
             // Enter on a paragraph, a help entry or a history entry reads it again.
             ScreenKind::Reader { .. } | ScreenKind::Help(_) | ScreenKind::History(_) => self.announce_focus(),
         }
+    }
+
+    fn region_entries(&self, region: &RegionRow) -> crate::store::Result<Vec<RegionEntry>> {
+        let mut entries: Vec<RegionEntry> =
+            self.cache.documents(&region.id)?.into_iter().map(RegionEntry::Document).collect();
+        let targets = self.cache.targets(Some(&region.id))?.len();
+        if targets > 0 {
+            entries.push(RegionEntry::Targets(targets));
+        }
+        entries.extend(self.cache.action_counts(&region.id)?.into_iter().map(|(a, n)| RegionEntry::Action(a, n)));
+        Ok(entries)
+    }
+
+    fn open_reader(&mut self, doc: DocumentRow, focus: usize) -> Vec<Effect> {
+        match self.cache.paragraphs(&doc.id, self.lang().traditional()) {
+            Ok(paragraphs) => {
+                let effects = self.push(ScreenKind::Reader { doc, paragraphs });
+                if focus == 0 {
+                    return effects;
+                }
+                // Opened at a clause: say the document, then the clause.
+                self.history.pop_back();
+                self.screen_mut().focus = focus;
+                let view = self.view();
+                let text = format!(
+                    "{}{}{}",
+                    view.title,
+                    self.loc.t("sentence-separator"),
+                    announce::item(&self.loc, &view, self.settings.verbosity)
+                );
+                vec![self.say(text)]
+            }
+            Err(e) => vec![self.cache_error(&e)],
+        }
+    }
+
+    /// The focused measure or target, if the screen has one.
+    fn cited(&self) -> Option<(String, Option<usize>)> {
+        let s = self.screen();
+        match &s.kind {
+            ScreenKind::Measures { measures, .. } => measures.get(s.focus).map(|m| (m.document_id.clone(), m.paragraph)),
+            ScreenKind::Search { results, .. } => {
+                s.focus.checked_sub(1).and_then(|i| results.get(i)).map(|m| (m.document_id.clone(), m.paragraph))
+            }
+            ScreenKind::Measure(m) => Some((m.document_id.clone(), m.paragraph)),
+            ScreenKind::Targets { targets, .. } => targets.get(s.focus).map(|t| (t.document_id.clone(), t.paragraph)),
+            _ => None,
+        }
+    }
+
+    /// Open the document's text at the paragraph that holds the focused item's quote.
+    fn original(&mut self) -> Vec<Effect> {
+        let Some((doc_id, paragraph)) = self.cited() else {
+            return vec![self.notify(self.loc.t("no-original"))];
+        };
+        let doc = self
+            .cache
+            .regions()
+            .ok()
+            .into_iter()
+            .flatten()
+            .flat_map(|r| self.cache.documents(&r.id).unwrap_or_default())
+            .find(|d| d.id == doc_id);
+        match doc {
+            Some(doc) => self.open_reader(doc, paragraph.unwrap_or(0)),
+            None => vec![self.notify(self.loc.t("no-original"))],
+        }
+    }
+
+    fn run_search(&mut self, query: String) -> Vec<Effect> {
+        let q = query.trim().to_string();
+        if q.is_empty() {
+            return vec![self.notify(self.loc.t("search-empty-query"))];
+        }
+        let filter = MeasureFilter { region: None, action: None, query: Some(q.clone()) };
+        let results = match self.cache.measures(&filter, self.lang().traditional()) {
+            Ok(r) => r,
+            Err(e) => return vec![self.cache_error(&e)],
+        };
+        let n = results.len();
+        if let ScreenKind::Search { results: r, searched, .. } = &mut self.screen_mut().kind {
+            *r = results;
+            *searched = true;
+        }
+        if n == 0 {
+            return vec![self.notify(self.loc.t_args("search-none", &[("query", q.as_str().into())]))];
+        }
+        self.screen_mut().focus = 1;
+        let found = self.loc.t_args("search-found", &[("count", n.into())]);
+        self.status = Some(found.clone());
+        let item = announce::item(&self.loc, &self.view(), self.settings.verbosity);
+        vec![self.say(format!("{found}{}{item}", self.loc.t("sentence-separator")))]
+    }
+
+    /// Open the search screen with `query` and run it (line mode: `/按摩`).
+    pub fn search_for(&mut self, query: &str) -> Vec<Effect> {
+        if !matches!(self.screen().kind, ScreenKind::Search { .. }) {
+            self.stack.push(Screen { kind: ScreenKind::Search { query: String::new(), results: vec![], searched: false }, focus: 0 });
+        }
+        self.screen_mut().focus = 0;
+        if let ScreenKind::Search { query: q, .. } = &mut self.screen_mut().kind {
+            *q = query.to_string();
+        }
+        self.run_search(query.to_string())
+    }
+
+    /// True when typed characters go into a text field (the search field is focused).
+    pub fn wants_text(&self) -> bool {
+        matches!(self.screen().kind, ScreenKind::Search { .. }) && self.screen().focus == 0
+    }
+
+    /// A character typed into the focused text field; it is echoed.
+    pub fn type_char(&mut self, c: char) -> Vec<Effect> {
+        if !self.wants_text() || c.is_control() {
+            return vec![];
+        }
+        if let ScreenKind::Search { query, .. } = &mut self.screen_mut().kind {
+            query.push(c);
+        }
+        vec![self.say(c.to_string())]
+    }
+
+    /// Backspace in the focused text field: the deleted character is said.
+    pub fn delete_char(&mut self) -> Vec<Effect> {
+        let mut removed = None;
+        if let ScreenKind::Search { query, .. } = &mut self.screen_mut().kind {
+            removed = query.pop();
+        }
+        match removed {
+            Some(c) => vec![self.say(self.loc.t_args("deleted", &[("char", c.to_string().as_str().into())]))],
+            None => vec![self.say(self.loc.t("empty"))],
+        }
+    }
+
+    fn kind_text(&self, k: MeasureKind) -> String {
+        self.loc.t(match k {
+            MeasureKind::Duty => "kind-duty",
+            MeasureKind::Support => "kind-support",
+            MeasureKind::Target => "kind-target",
+        })
+    }
+
+    fn deadline_text(&self, d: Option<&(String, String)>) -> String {
+        match d {
+            Some((date, _)) => self.loc.t_args("deadline", &[("date", self.loc.date(date).as_str().into())]),
+            None => self.loc.t("deadline-none"),
+        }
+    }
+
+    fn measure_item(&self, m: &MeasureRow, with_region: bool) -> Item {
+        let l = &self.loc;
+        let mut state = vec![self.kind_text(m.kind), self.deadline_text(m.deadline.as_ref())];
+        if with_region {
+            state.push(self.data_text(&m.region_name));
+        }
+        state.push(l.t_args("clause", &[("clause", self.data_text(&m.clause).as_str().into())]));
+        Item::new(m.summary.clone(), Role::ListItem).with_state(announce::join(l, &state))
+    }
+
+    fn target_item(&self, t: &TargetRow) -> Item {
+        let l = &self.loc;
+        let mut state = vec![];
+        if let Some(p) = &t.period {
+            state.push(self.data_text(p));
+        }
+        state.push(l.t_args("clause", &[("clause", self.data_text(&t.clause).as_str().into())]));
+        Item::new(
+            l.t_args(
+                "target-value",
+                &[
+                    ("what", self.data_text(&t.what).as_str().into()),
+                    ("value", format_value(t.value).as_str().into()),
+                    ("unit", self.data_text(&t.unit).as_str().into()),
+                ],
+            ),
+            Role::ListItem,
+        )
+        .with_state(announce::join(l, &state))
+    }
+
+    fn measure_fields(&self, m: &MeasureRow) -> Vec<Item> {
+        let l = &self.loc;
+        let field = |label: &str, value: String| Item::new(l.t_args(label, &[("value", value.as_str().into())]), Role::Field);
+        let mut items = vec![Item::new(m.summary.clone(), Role::Field).with_state(self.kind_text(m.kind))];
+        items.push(field("field-action", l.t(action_id(m.action))));
+        items.push(field(
+            "field-deadline",
+            match &m.deadline {
+                Some((date, words)) => l.t_args(
+                    "deadline-with-words",
+                    &[("date", l.date(date).as_str().into()), ("words", self.data_text(words).as_str().into())],
+                ),
+                None => l.t("deadline-none"),
+            },
+        ));
+        let groups: Vec<String> = m.beneficiaries.iter().map(|g| l.t(&format!("group-{}", g.replace('_', "-")))).collect();
+        items.push(field(
+            "field-beneficiaries",
+            if groups.is_empty() { l.t("not-specified") } else { groups.join(&l.t("enumeration-separator")) },
+        ));
+        let units: Vec<String> = m.responsible.iter().map(|u| self.data_text(u)).collect();
+        items.push(field(
+            "field-responsible",
+            if units.is_empty() { l.t("not-specified") } else { units.join(&l.t("enumeration-separator")) },
+        ));
+        for n in &m.numbers {
+            let mut v = l.t_args(
+                "number-value",
+                &[
+                    ("what", self.data_text(&n.what).as_str().into()),
+                    ("value", format_value(n.value).as_str().into()),
+                    ("unit", self.data_text(&n.unit).as_str().into()),
+                ],
+            );
+            if let Some(per) = &n.per {
+                v = format!("{v}{}{}", l.t("list-separator"), self.data_text(per));
+            }
+            items.push(Item::new(v, Role::Field));
+        }
+        items.push(field(
+            "field-citation",
+            l.t_args(
+                "citation",
+                &[
+                    ("region", self.data_text(&m.region_name).as_str().into()),
+                    ("clause", self.data_text(&m.clause).as_str().into()),
+                    ("source", m.source.as_str().into()),
+                ],
+            ),
+        ));
+        items.push(field("field-quote", m.quote_display.clone()));
+        items
     }
 
     fn cache_error(&mut self, e: &crate::store::StoreError) -> Effect {
@@ -583,6 +916,22 @@ impl App {
     }
 }
 
+pub fn action_id(a: Action) -> &'static str {
+    match a {
+        Action::PublicBodies => "action-public-bodies",
+        Action::StateEnterprises => "action-state-enterprises",
+        Action::PrivateEnterprises => "action-private-enterprises",
+        Action::SocialOrganisations => "action-social-organisations",
+        Action::HardToEmploy => "action-hard-to-employ",
+        Action::Rural => "action-rural",
+        Action::Graduates => "action-graduates",
+        Action::BlindMassage => "action-blind-massage",
+        Action::EmploymentServices => "action-employment-services",
+        Action::VocationalSkills => "action-vocational-skills",
+        Action::General => "action-general",
+    }
+}
+
 fn lang_id(lang: Lang) -> &'static str {
     match lang {
         Lang::ZhCn => "lang-zh-cn",
@@ -599,5 +948,45 @@ fn setting_id(f: SettingField) -> &'static str {
         SettingField::Volume => "setting-volume",
         SettingField::Verbosity => "setting-verbosity",
         SettingField::ScreenReader => "setting-screen-reader",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::measures::Group;
+
+    /// Message ids built in code (not written as literals at a call site)
+    /// exist in every locale.
+    #[test]
+    fn every_computed_message_id_exists_in_every_locale() {
+        let mut ids: Vec<String> = vec![];
+        ids.extend(HomeEntry::ALL.iter().map(|e| e.message_id().to_string()));
+        ids.extend(SettingField::ALL.iter().map(|f| setting_id(*f).to_string()));
+        ids.extend(Action::ALL.iter().map(|a| action_id(*a).to_string()));
+        ids.extend(crate::domain::lang::Lang::ALL.iter().map(|l| lang_id(*l).to_string()));
+        ids.extend(
+            [Topic::Home, Topic::Regions, Topic::RegionMenu, Topic::Measures, Topic::Measure, Topic::Targets, Topic::Search, Topic::Reader, Topic::Settings, Topic::Help, Topic::History]
+                .iter()
+                .map(|t| t.message_id().to_string()),
+        );
+        ids.extend(super::super::keymap::COMMANDS.iter().map(|(c, _, _)| c.message_id()));
+        use super::super::view::Role;
+        ids.extend(
+            [Role::MenuItem, Role::ListItem, Role::Paragraph, Role::Setting, Role::HelpEntry, Role::HistoryEntry, Role::EditField, Role::Field]
+                .iter()
+                .map(|r| r.message_id().to_string()),
+        );
+        let groups: Vec<Group> = serde_json::from_str(
+            r#"["disabled_people","visually_disabled","hearing_speech_disabled","physically_disabled","intellectual_psychosocial","severely_disabled","women","youth","graduates","students","rural","low_income","hard_to_employ","unemployed","self_employed","massage_practitioners","families","employers","public_bodies","state_enterprises","private_enterprises","social_organisations","service_agencies"]"#,
+        )
+        .expect("every group");
+        ids.extend(groups.iter().map(|g| format!("group-{}", g.key().replace('_', "-"))));
+        for lang in crate::domain::lang::Lang::ALL {
+            let l = Localizer::new(lang);
+            for id in &ids {
+                assert!(l.has(id), "{} lacks {id}", lang.tag());
+            }
+        }
     }
 }

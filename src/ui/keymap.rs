@@ -31,6 +31,8 @@ pub enum Command {
     ReadScreen,
     History,
     StopSpeech,
+    Search,
+    Original,
     Quit,
 }
 
@@ -54,6 +56,8 @@ pub const COMMANDS: &[(Command, &str, &[&str])] = &[
     (Command::ReadScreen, "read_screen", &["F3"]),
     (Command::History, "history", &["F4"]),
     (Command::StopSpeech, "stop_speech", &["F5"]),
+    (Command::Search, "search", &["/", "Ctrl-F"]),
+    (Command::Original, "original", &["o"]),
     (Command::Quit, "quit", &["Ctrl-Q", "Ctrl-C"]),
 ];
 

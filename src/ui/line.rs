@@ -13,10 +13,12 @@ use super::{announce, Session};
 const LIST_MAX: usize = 30;
 
 /// What one line of input asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineInput {
     /// Choose item N (1-based) and open it.
     Choose(usize),
+    /// `/words`: search measures for the words.
+    Search(String),
     Command(Command),
     Relist,
     Invalid,
@@ -24,6 +26,9 @@ pub enum LineInput {
 
 pub fn parse(input: &str, count: usize) -> LineInput {
     let s = input.trim();
+    if let Some(q) = s.strip_prefix('/').or_else(|| s.strip_prefix('／')) {
+        return LineInput::Search(q.trim().to_string());
+    }
     if s == "0" {
         return LineInput::Command(Command::Back);
     }
@@ -108,6 +113,19 @@ pub fn run(session: &mut Session, input: &mut impl BufRead, out: &mut impl Write
                 v
             }
             LineInput::Command(c) => vec![c],
+            LineInput::Search(q) => {
+                let depth = session.app.depth();
+                let effects = session.app.search_for(&q);
+                let spoken = effects.iter().find_map(|e| if let Effect::Speak(t) = e { Some(t.clone()) } else { None });
+                session.apply(effects);
+                if session.app.depth() != depth {
+                    listing(session, out)?;
+                }
+                if let Some(t) = spoken {
+                    writeln!(out, "{t}")?;
+                }
+                continue;
+            }
             LineInput::Relist => {
                 listing(session, out)?;
                 continue;
@@ -181,5 +199,6 @@ mod tests {
         assert_eq!(parse("", 7), LineInput::Command(Command::Activate));
         assert_eq!(parse("hello", 7), LineInput::Invalid);
         assert_eq!(parse("-1", 7), LineInput::Invalid);
+        assert_eq!(parse("/按摩", 7), LineInput::Search("按摩".into()));
     }
 }

@@ -87,7 +87,21 @@ fn event_loop(session: &mut Session, terminal: &mut ratatui::DefaultTerminal) ->
                     // Any key stops speech before it is handled.
                     session.speech.stop();
                     let depth_before = session.app.depth();
-                    if let Some(cmd) = key_of(&k).and_then(|key| session.app.keymap.command_for(key)) {
+                    let key = key_of(&k);
+                    // In a text field, plain characters and Backspace edit the text.
+                    let typed = match key {
+                        Some(Key { code: KeyCode::Char(c), ctrl: false, alt: false }) if session.app.wants_text() => {
+                            Some(session.app.type_char(c))
+                        }
+                        Some(Key { code: KeyCode::Backspace, .. }) if session.app.wants_text() => {
+                            Some(session.app.delete_char())
+                        }
+                        _ => None,
+                    };
+                    if let Some(effects) = typed {
+                        session.apply(effects);
+                        dirty = true;
+                    } else if let Some(cmd) = key.and_then(|key| session.app.keymap.command_for(key)) {
                         let effects = session.app.update(cmd);
                         if session.apply(effects) {
                             return Ok(());

@@ -12,6 +12,10 @@ pub enum Role {
     Setting,
     HelpEntry,
     HistoryEntry,
+    /// A text field the user types into.
+    EditField,
+    /// A fact shown in a detail screen ("截止时间：…").
+    Field,
 }
 
 impl Role {
@@ -24,6 +28,8 @@ impl Role {
             Role::Setting => "role-setting",
             Role::HelpEntry => "role-help-entry",
             Role::HistoryEntry => "role-history-entry",
+            Role::EditField => "role-edit-field",
+            Role::Field => "role-field",
         }
     }
 }
