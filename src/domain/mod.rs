@@ -2,6 +2,7 @@
 //! Everything here returns data, never sentences; the i18n layer words it.
 
 pub mod dataset;
+pub mod jobs;
 pub mod lang;
 pub mod measures;
 pub mod plans;

@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod embedded;
+pub mod jobs;
 mod migrate;
 pub mod paths;
 pub mod policies;

@@ -24,6 +24,10 @@ impl Paths {
     pub fn cache(&self) -> PathBuf {
         self.data_dir.join("cache.sqlite")
     }
+    /// Job postings: bundled samples and what the user imported.
+    pub fn jobs(&self) -> PathBuf {
+        self.data_dir.join("jobs.sqlite")
+    }
     pub fn records(&self) -> PathBuf {
         self.data_dir.join("records.sqlite")
     }

@@ -10,9 +10,14 @@ use rusqlite::{params, Connection, OpenFlags};
 use super::{migrate::migrate, sql_err, Result, StoreError};
 use crate::domain::settings::Settings;
 
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"];
+",
+    r"
+CREATE TABLE bookmark(posting_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
+",
+];
 
 pub struct Records {
     conn: Connection,
@@ -96,6 +101,37 @@ impl Records {
         tx.commit().map_err(&e)
     }
 
+    /// Job postings the user bookmarked, newest first.
+    pub fn bookmarks(&self) -> Result<Vec<String>> {
+        let e = sql_err(&self.path);
+        let mut stmt = self.conn.prepare_cached("SELECT posting_id FROM bookmark ORDER BY added_at DESC, posting_id").map_err(&e)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(&e)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(&e)
+    }
+
+    pub fn is_bookmarked(&self, posting_id: &str) -> Result<bool> {
+        self.conn
+            .query_row("SELECT count(*) FROM bookmark WHERE posting_id = ?1", [posting_id], |r| r.get::<_, i64>(0))
+            .map(|n| n > 0)
+            .map_err(sql_err(&self.path))
+    }
+
+    /// Add or remove a bookmark; returns whether it is bookmarked now.
+    pub fn toggle_bookmark(&mut self, posting_id: &str) -> Result<bool> {
+        let e = sql_err(&self.path);
+        let tx = self.conn.transaction().map_err(&e)?;
+        let removed = tx.execute("DELETE FROM bookmark WHERE posting_id = ?1", [posting_id]).map_err(&e)?;
+        if removed == 0 {
+            tx.execute(
+                "INSERT INTO bookmark(posting_id, added_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%f', 'now'))",
+                [posting_id],
+            )
+            .map_err(&e)?;
+        }
+        tx.commit().map_err(&e)?;
+        Ok(removed == 0)
+    }
+
     /// Result of `PRAGMA integrity_check`, for doctor.
     pub fn integrity(&self) -> Result<String> {
         self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(sql_err(&self.path))
@@ -131,6 +167,20 @@ mod tests {
                 assert_eq!(std::fs::metadata(&wal).expect("meta").permissions().mode() & 0o777, 0o600);
             }
         }
+    }
+
+    #[test]
+    fn bookmarks_toggle_and_persist() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("records.sqlite");
+        let mut r = Records::open(&p).expect("open");
+        assert!(r.toggle_bookmark("a").expect("add"));
+        assert!(r.toggle_bookmark("b").expect("add"));
+        assert!(!r.toggle_bookmark("a").expect("remove"));
+        drop(r);
+        let r = Records::open(&p).expect("reopen");
+        assert_eq!(r.bookmarks().expect("list"), vec!["b".to_string()]);
+        assert!(r.is_bookmarked("b").expect("q"));
     }
 
     #[test]

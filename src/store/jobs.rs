@@ -1,0 +1,471 @@
+//! `jobs.sqlite`: job postings and their full-text index.
+//!
+//! Bundled sample postings are reloaded when the bundled file changes;
+//! imported postings belong to the user (a service centre's real jobs) and
+//! are never removed automatically. An import is one transaction: a crash in
+//! the middle leaves the file as it was.
+//!
+//! Search: Chinese has no spaces, and SQLite's trigram tokenizer cannot find
+//! one- or two-character words (按摩, 客服). So the index holds each run of
+//! Chinese characters as overlapping bigrams plus its last character
+//! ("医疗按摩" → 医疗 疗按 按摩 摩), so every character starts a token: a
+//! query of two or more characters is a phrase of consecutive bigrams, a
+//! one-character query is a prefix query served by a one-character prefix
+//! index, and Latin words are whole tokens searched by prefix.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, params_from_iter, types::Value, Connection, OpenFlags, OptionalExtension};
+
+use super::{migrate::migrate, sql_err, Result, StoreError};
+use crate::domain::jobs::{Category, EmployerKind, JobKind, Posting};
+
+const MIGRATIONS: &[&str] = &[r"
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE posting(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL, employer TEXT NOT NULL, employer_kind TEXT NOT NULL,
+    province TEXT NOT NULL, city TEXT NOT NULL, district TEXT, workplace TEXT,
+    home_based INTEGER NOT NULL, kind TEXT NOT NULL, categories TEXT NOT NULL,
+    accessibility TEXT, pay_min INTEGER, pay_max INTEGER, hours TEXT, requirements TEXT,
+    how_to_apply TEXT, contact TEXT, published TEXT NOT NULL, closing TEXT,
+    source TEXT NOT NULL, sample INTEGER NOT NULL);
+CREATE INDEX posting_place ON posting(province, city);
+CREATE INDEX posting_published ON posting(published);
+CREATE VIRTUAL TABLE posting_fts USING fts5(grams, content='', contentless_delete=1, tokenize='unicode61', prefix='1');
+"];
+
+fn is_cjk(c: char) -> bool {
+    !c.is_ascii() && c.is_alphanumeric()
+}
+
+/// The index text of `text`: bigrams and run-final characters of Chinese
+/// runs, lower-case Latin words and numbers, separated by spaces.
+pub fn index_grams(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    let mut run: Vec<char> = Vec::with_capacity(32);
+    let mut word = String::new();
+    let flush_run = |run: &mut Vec<char>, out: &mut String| {
+        for i in 0..run.len() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(run[i]);
+            if let Some(n) = run.get(i + 1) {
+                out.push(*n);
+            }
+        }
+        run.clear();
+    };
+    let flush_word = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if is_cjk(c) {
+            flush_word(&mut word, &mut out);
+            run.push(c);
+        } else if c.is_ascii_alphanumeric() {
+            flush_run(&mut run, &mut out);
+            word.push(c.to_ascii_lowercase());
+        } else {
+            flush_run(&mut run, &mut out);
+            flush_word(&mut word, &mut out);
+        }
+    }
+    flush_run(&mut run, &mut out);
+    flush_word(&mut word, &mut out);
+    out
+}
+
+/// The FTS5 expression for one spelling of a query, or `None` when it has
+/// nothing to search for.
+fn query_for(q: &str) -> Option<String> {
+    let mut terms = vec![];
+    for part in q.split_whitespace() {
+        // Tokens of this part in order, as phrase members; a lone Chinese
+        // character or a Latin word at the end is matched as a prefix.
+        let mut tokens: Vec<String> = vec![];
+        let mut run: Vec<char> = vec![];
+        let mut word = String::new();
+        let mut last_prefix = false;
+        let flush_run = |run: &mut Vec<char>, tokens: &mut Vec<String>, last_prefix: &mut bool| {
+            match run.len() {
+                0 => {}
+                1 => {
+                    tokens.push(run[0].to_string());
+                    *last_prefix = true;
+                }
+                n => {
+                    for i in 0..n - 1 {
+                        tokens.push(format!("{}{}", run[i], run[i + 1]));
+                    }
+                    *last_prefix = false;
+                }
+            }
+            run.clear();
+        };
+        for c in part.chars() {
+            if is_cjk(c) {
+                if !word.is_empty() {
+                    tokens.push(std::mem::take(&mut word));
+                    last_prefix = false;
+                }
+                run.push(c);
+            } else if c.is_ascii_alphanumeric() {
+                flush_run(&mut run, &mut tokens, &mut last_prefix);
+                word.push(c.to_ascii_lowercase());
+            } else {
+                flush_run(&mut run, &mut tokens, &mut last_prefix);
+                if !word.is_empty() {
+                    tokens.push(std::mem::take(&mut word));
+                    last_prefix = true;
+                }
+            }
+        }
+        flush_run(&mut run, &mut tokens, &mut last_prefix);
+        if !word.is_empty() {
+            tokens.push(word);
+            last_prefix = true;
+        }
+        if tokens.is_empty() {
+            continue;
+        }
+        // Tokens are letters and digits only, so quoting them is safe.
+        let phrase = tokens.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" + ");
+        terms.push(if last_prefix { format!("{phrase}*") } else { phrase });
+    }
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// The MATCH expression for what the user typed, in simplified or
+/// traditional characters alike.
+pub fn match_expr(query: &str) -> Option<String> {
+    let hans = zhconv::zhconv(query, zhconv::Variant::ZhCN);
+    let hant = zhconv::zhconv(query, zhconv::Variant::ZhTW);
+    let a = query_for(&hans)?;
+    match query_for(&hant) {
+        Some(b) if b != a => Some(format!("({a}) OR ({b})")),
+        _ => Some(a),
+    }
+}
+
+/// What to look for. Empty fields match everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobQuery {
+    pub text: Option<String>,
+    /// A province or city name (贵州, 广州 …).
+    pub region: Option<String>,
+    pub kind: Option<JobKind>,
+    pub category: Option<Category>,
+    pub home_based: Option<bool>,
+    pub sort: Sort,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+}
+
+/// Counts from an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportCounts {
+    pub added: usize,
+    pub updated: usize,
+    pub rejected: usize,
+}
+
+pub struct Jobs {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn opt_text(s: &Option<String>) -> Value {
+    s.as_ref().map_or(Value::Null, |v| Value::Text(v.clone()))
+}
+
+impl Jobs {
+    /// Open (creating if needed) and load the bundled samples when they changed.
+    pub fn open(path: &Path, samples: &[u8]) -> Result<Jobs> {
+        let e = sql_err(path);
+        let mut conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(&e)?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(&e)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(&e)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(&e)?;
+        match migrate(&mut conn, MIGRATIONS).map_err(&e)? {
+            Ok(_) => {}
+            Err(found) => {
+                return Err(StoreError::TooNew { path: path.display().to_string(), found, known: MIGRATIONS.len() as i64 });
+            }
+        }
+        let mut jobs = Jobs { conn, path: path.to_path_buf() };
+        jobs.load_samples(samples)?;
+        Ok(jobs)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn load_samples(&mut self, samples: &[u8]) -> Result<()> {
+        let e = sql_err(&self.path);
+        let stamp = crate::domain::dataset::content_hash(&[("jobs/sample.json".to_string(), samples.to_vec().into())]);
+        let have: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'samples'", [], |r| r.get(0))
+            .optional()
+            .map_err(&e)?;
+        if have.as_deref() == Some(stamp.as_str()) {
+            return Ok(());
+        }
+        let postings: Vec<Posting> = if samples.is_empty() {
+            vec![]
+        } else {
+            serde_json::from_slice(samples).map_err(|err| {
+                StoreError::Data(crate::domain::dataset::DataError {
+                    file: "jobs/sample.json".into(),
+                    line: Some(err.line()),
+                    kind: crate::domain::dataset::DataErrorKind::Syntax(err.to_string()),
+                })
+            })?
+        };
+        let tx = self.conn.transaction().map_err(&e)?;
+        tx.execute("DELETE FROM posting_fts WHERE rowid IN (SELECT rowid FROM posting WHERE sample = 1)", [])
+            .map_err(&e)?;
+        tx.execute("DELETE FROM posting WHERE sample = 1", []).map_err(&e)?;
+        for p in &postings {
+            upsert(&tx, p).map_err(&e)?;
+        }
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('samples', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [&stamp],
+        )
+        .map_err(&e)?;
+        tx.commit().map_err(&e)
+    }
+
+    /// Add or update postings from `rows`, all in one transaction. `rows`
+    /// yields postings or rejections; `progress` is called with the number
+    /// of rows seen so far after every row. Commits only when `rows` ends
+    /// without error.
+    pub fn import<E>(
+        &mut self,
+        rows: impl FnOnce(&mut dyn FnMut(Option<Posting>) -> std::result::Result<(), ()>) -> std::result::Result<(), E>,
+    ) -> Result<std::result::Result<ImportCounts, E>> {
+        let e = sql_err(&self.path);
+        let tx = self.conn.transaction().map_err(&e)?;
+        let mut counts = ImportCounts::default();
+        let mut failure = None;
+        let outcome = rows(&mut |p| {
+            match p {
+                None => counts.rejected += 1,
+                Some(p) => match upsert(&tx, &p) {
+                    Ok(true) => counts.updated += 1,
+                    Ok(false) => counts.added += 1,
+                    Err(err) => {
+                        failure = Some(err);
+                        return Err(());
+                    }
+                },
+            }
+            Ok(())
+        });
+        if let Some(err) = failure {
+            return Err(e(err));
+        }
+        match outcome {
+            Ok(()) => {
+                tx.commit().map_err(&e)?;
+                Ok(Ok(counts))
+            }
+            // Dropping the transaction rolls it back.
+            Err(err) => Ok(Err(err)),
+        }
+    }
+
+    pub fn count(&self) -> Result<(usize, usize)> {
+        self.conn
+            .query_row("SELECT count(*), coalesce(sum(sample), 0) FROM posting", [], |r| {
+                Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
+            })
+            .map_err(sql_err(&self.path))
+    }
+
+    pub fn get(&self, id: &str) -> Result<Option<Posting>> {
+        let e = sql_err(&self.path);
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.id = ?1")).map_err(&e)?;
+        stmt.query_row([id], row_to_posting).optional().map_err(&e)
+    }
+
+    /// Matching postings (at most `limit`) and how many match in all.
+    pub fn search(&self, q: &JobQuery) -> Result<(Vec<Posting>, usize)> {
+        let e = sql_err(&self.path);
+        let mut filters = String::new();
+        let mut args: Vec<Value> = vec![];
+        let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let expr = match text {
+            Some(t) => match match_expr(t) {
+                Some(x) => Some(x),
+                // Only punctuation typed: nothing can match.
+                None => return Ok((vec![], 0)),
+            },
+            None => None,
+        };
+        if let Some(x) = &expr {
+            args.push(Value::Text(x.clone()));
+            filters.push_str(&format!(" AND f.posting_fts MATCH ?{}", args.len()));
+        }
+        if let Some(r) = q.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            let r = r.trim_end_matches(['省', '市']).to_string();
+            args.push(Value::Text(r));
+            let n = args.len();
+            filters.push_str(&format!(" AND (p.province = ?{n} OR p.city = ?{n})"));
+        }
+        if let Some(k) = q.kind {
+            args.push(Value::Text(k.key().into()));
+            filters.push_str(&format!(" AND p.kind = ?{}", args.len()));
+        }
+        if let Some(c) = q.category {
+            args.push(Value::Text(format!("%,{},%", c.key())));
+            filters.push_str(&format!(" AND p.categories LIKE ?{}", args.len()));
+        }
+        if let Some(h) = q.home_based {
+            args.push(Value::Integer(i64::from(h)));
+            filters.push_str(&format!(" AND p.home_based = ?{}", args.len()));
+        }
+        let from = if expr.is_some() { "posting_fts f JOIN posting p ON p.rowid = f.rowid" } else { "posting p" };
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM {from} WHERE 1{filters}"))
+            .map_err(&e)?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))
+            .map_err(&e)?;
+        let order = match (q.sort, expr.is_some()) {
+            (Sort::Relevance, true) => "f.rank, p.published DESC",
+            _ => "p.published DESC, p.rowid",
+        };
+        let limit = if q.limit == 0 { 50 } else { q.limit };
+        let sql = format!("SELECT {SELECT_COLUMNS} FROM {from} WHERE 1{filters} ORDER BY {order} LIMIT {limit}");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&e)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), row_to_posting).map_err(&e)?;
+        let postings = rows.collect::<rusqlite::Result<_>>().map_err(&e)?;
+        Ok((postings, total as usize))
+    }
+
+    pub fn integrity(&self) -> Result<String> {
+        self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(sql_err(&self.path))
+    }
+}
+
+const SELECT_COLUMNS: &str = "p.id, p.title, p.employer, p.employer_kind, p.province, p.city, p.district, p.workplace,
+    p.home_based, p.kind, p.categories, p.accessibility, p.pay_min, p.pay_max, p.hours, p.requirements,
+    p.how_to_apply, p.contact, p.published, p.closing, p.source, p.sample";
+
+fn row_to_posting(r: &rusqlite::Row<'_>) -> rusqlite::Result<Posting> {
+    let cats: String = r.get(10)?;
+    Ok(Posting {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        employer: r.get(2)?,
+        employer_kind: EmployerKind::parse(&r.get::<_, String>(3)?).unwrap_or(EmployerKind::PrivateEnterprise),
+        province: r.get(4)?,
+        city: r.get(5)?,
+        district: r.get(6)?,
+        workplace: r.get(7)?,
+        home_based: r.get::<_, i64>(8)? != 0,
+        kind: JobKind::parse(&r.get::<_, String>(9)?).unwrap_or(JobKind::OpenMarket),
+        categories: cats.split(',').filter_map(Category::parse).collect(),
+        accessibility: r.get(11)?,
+        pay_min: r.get(12)?,
+        pay_max: r.get(13)?,
+        hours: r.get(14)?,
+        requirements: r.get(15)?,
+        how_to_apply: r.get(16)?,
+        contact: r.get(17)?,
+        published: r.get(18)?,
+        closing: r.get(19)?,
+        source: r.get(20)?,
+        sample: r.get::<_, i64>(21)? != 0,
+    })
+}
+
+/// Insert or replace one posting and its index entry; true when it existed.
+fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
+    let old: Option<i64> =
+        tx.prepare_cached("SELECT rowid FROM posting WHERE id = ?1")?.query_row([&p.id], |r| r.get(0)).optional()?;
+    if let Some(rowid) = old {
+        tx.prepare_cached("DELETE FROM posting_fts WHERE rowid = ?1")?.execute([rowid])?;
+        tx.prepare_cached("DELETE FROM posting WHERE rowid = ?1")?.execute([rowid])?;
+    }
+    let cats = format!(",{},", p.categories.iter().map(|c| c.key()).collect::<Vec<_>>().join(","));
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO posting(rowid, id, title, employer, employer_kind, province, city, district, workplace, home_based,
+            kind, categories, accessibility, pay_min, pay_max, hours, requirements, how_to_apply, contact, published,
+            closing, source, sample)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+    )?;
+    stmt.execute(params![
+        old,
+        p.id,
+        p.title,
+        p.employer,
+        p.employer_kind.key(),
+        p.province,
+        p.city,
+        opt_text(&p.district),
+        opt_text(&p.workplace),
+        i64::from(p.home_based),
+        p.kind.key(),
+        cats,
+        opt_text(&p.accessibility),
+        p.pay_min,
+        p.pay_max,
+        opt_text(&p.hours),
+        opt_text(&p.requirements),
+        opt_text(&p.how_to_apply),
+        opt_text(&p.contact),
+        p.published,
+        opt_text(&p.closing),
+        p.source,
+        i64::from(p.sample),
+    ])?;
+    let rowid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO posting_fts(rowid, grams) VALUES (?1, ?2)")?
+        .execute(params![rowid, index_grams(&p.search_text())])?;
+    Ok(old.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grams_let_every_character_start_a_token() {
+        assert_eq!(index_grams("医疗按摩"), "医疗 疗按 按摩 摩");
+        assert_eq!(index_grams("云客服(Python)"), "云客 客服 服 python");
+        assert_eq!(index_grams("按"), "按");
+    }
+
+    #[test]
+    fn queries_become_phrases_of_bigrams_or_prefixes() {
+        assert_eq!(query_for("按摩").as_deref(), Some("\"按摩\""));
+        assert_eq!(query_for("医疗按摩").as_deref(), Some("\"医疗\" + \"疗按\" + \"按摩\""));
+        assert_eq!(query_for("摩").as_deref(), Some("\"摩\"*"));
+        assert_eq!(query_for("客服 贵阳").as_deref(), Some("\"客服\" AND \"贵阳\""));
+        assert_eq!(query_for("py").as_deref(), Some("\"py\"*"));
+        assert_eq!(query_for("\"*()"), None);
+        assert!(match_expr("醫療").is_some_and(|x| x.contains("OR")), "both scripts");
+    }
+}
