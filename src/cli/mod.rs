@@ -66,6 +66,8 @@ pub struct Opened {
     pub settings: Settings,
     pub cache: Cache,
     pub data_dir: Option<PathBuf>,
+    /// The data files in use (bundled or `--data`).
+    pub files: Vec<DataFile>,
     pub loc: Localizer,
     pub system_lang: Lang,
 }
@@ -95,7 +97,7 @@ fn env_screen_reader() -> bool {
 /// A user-facing error, already worded.
 pub struct Failure(pub String);
 
-fn store_failure(loc: &Localizer, e: &StoreError) -> Failure {
+pub(crate) fn store_failure(loc: &Localizer, e: &StoreError) -> Failure {
     use crate::domain::dataset::DataError;
     Failure(match e {
         StoreError::Data(DataError { file, line, kind }) => {
@@ -135,7 +137,14 @@ pub fn open(args: &Args) -> Result<Opened, Failure> {
         })?,
     };
     let (cache, _) = Cache::open(&paths.cache(), &files).map_err(|e| store_failure(&loc, &e))?;
-    Ok(Opened { paths, records, settings, cache, data_dir: args.data.clone(), loc, system_lang })
+    Ok(Opened { paths, records, settings, cache, data_dir: args.data.clone(), files, loc, system_lang })
+}
+
+/// The jobs file of this run, with the sample postings of the data in use.
+pub fn open_jobs(opened: &Opened) -> Result<crate::store::jobs::Jobs, Failure> {
+    let samples: Vec<u8> =
+        opened.files.iter().find(|(n, _)| n == "jobs/sample.json").map(|(_, b)| b.to_vec()).unwrap_or_default();
+    crate::store::jobs::Jobs::open(&opened.paths.jobs(), &samples).map_err(|e| store_failure(&opened.loc, &e))
 }
 
 /// The keymap with the user's overrides, and any messages about them.
@@ -172,7 +181,13 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
     }
     let opened = open(&args)?;
     let (keymap, key_errors) = keymap(&opened.paths, &opened.loc);
+    let jobs = open_jobs(&opened);
+    let bookmarks = opened.records.bookmarks().unwrap_or_default();
     let mut app = App::new(opened.cache, opened.settings, keymap, args.lang, opened.system_lang);
+    match jobs {
+        Ok(j) => app = app.with_jobs(j, bookmarks),
+        Err(Failure(msg)) => app.status = Some(msg),
+    }
     if let Some(first) = key_errors.first() {
         app.status = Some(first.clone());
     }

@@ -24,7 +24,8 @@ pub fn item_at(loc: &Localizer, it: &Item, index: usize, total: usize, verbosity
         parts.push(s.clone());
     }
     if verbosity == Verbosity::Full {
-        parts.push(position_of(loc, it.role, index, total));
+        let (i, n) = it.pos.map_or((index, total), |(i, n)| (i - 1, n));
+        parts.push(position_of(loc, it.role, i, n));
     }
     join(loc, &parts)
 }

@@ -16,6 +16,8 @@ use crate::i18n::{Arg, Localizer};
 use crate::domain::measures::{format_value, Action, MeasureKind};
 use crate::store::cache::{DocumentRow, RegionRow};
 use crate::store::policies::{MeasureFilter, MeasureRow, TargetRow};
+use crate::domain::jobs::{Category, JobKind, Posting};
+use crate::store::jobs::{JobQuery, Jobs, Sort};
 use crate::store::Cache;
 
 /// How many utterances the history keeps (at least 50 are promised).
@@ -34,6 +36,8 @@ pub enum Effect {
     SpeechParams,
     /// Auto/on/off changed: restart the speech thread.
     RestartSpeech,
+    /// Add or remove this posting's bookmark in the records.
+    ToggleBookmark(String),
     Quit,
 }
 
@@ -102,6 +106,9 @@ pub enum Topic {
     Measure,
     Targets,
     Search,
+    Jobs,
+    JobDetail,
+    Bookmarks,
     Reader,
     Settings,
     Help,
@@ -118,6 +125,9 @@ impl Topic {
             Topic::Measure => "help-measure",
             Topic::Targets => "help-targets",
             Topic::Search => "help-search",
+            Topic::Jobs => "help-jobs",
+            Topic::JobDetail => "help-job-detail",
+            Topic::Bookmarks => "help-bookmarks",
             Topic::Reader => "help-reader",
             Topic::Settings => "help-settings",
             Topic::Help => "help-help",
@@ -137,6 +147,10 @@ pub enum ScreenKind {
     Targets { title: String, targets: Vec<TargetRow> },
     /// Search across all measures: item 0 is the text field, then results.
     Search { query: String, results: Vec<MeasureRow>, searched: bool },
+    /// Job search: the text field, the filters, bookmarks, then results.
+    Jobs(Box<JobSearch>),
+    JobDetail(Box<Posting>),
+    Bookmarks(Vec<Posting>),
     Reader { doc: DocumentRow, paragraphs: Vec<String> },
     Settings,
     Help(Topic),
@@ -154,12 +168,51 @@ impl ScreenKind {
             ScreenKind::Measure(_) => Topic::Measure,
             ScreenKind::Targets { .. } => Topic::Targets,
             ScreenKind::Search { .. } => Topic::Search,
+            ScreenKind::Jobs(_) => Topic::Jobs,
+            ScreenKind::JobDetail(_) => Topic::JobDetail,
+            ScreenKind::Bookmarks(_) => Topic::Bookmarks,
             ScreenKind::Reader { .. } => Topic::Reader,
             ScreenKind::Settings => Topic::Settings,
             ScreenKind::Help(_) => Topic::Help,
             ScreenKind::History(_) => Topic::History,
         }
     }
+}
+
+/// The job search form and its last results.
+#[derive(Debug, Clone, Default)]
+pub struct JobSearch {
+    pub query: JobQuery,
+    /// What is typed in the field (searched when Enter is pressed).
+    pub text: String,
+    pub results: Vec<Posting>,
+    pub total: usize,
+}
+
+/// The controls above the results, in order.
+pub const JOB_CONTROLS: usize = 7;
+/// Results shown at most; the total is said.
+pub const JOB_RESULTS: usize = 200;
+const JOB_REGIONS: [&str; 5] = ["广州", "贵州", "青岛", "连云港", "江西"];
+const JOB_KIND_ORDER: [JobKind; 6] =
+    [JobKind::OpenMarket, JobKind::PublicWelfare, JobKind::Sheltered, JobKind::Concentrated, JobKind::Internship, JobKind::Massage];
+const CATEGORY_ORDER: [Category; 7] = [
+    Category::Visual,
+    Category::Hearing,
+    Category::Speech,
+    Category::Physical,
+    Category::Intellectual,
+    Category::Psychosocial,
+    Category::Multiple,
+];
+
+/// Step through `None, Some(a), Some(b) …` and around.
+fn cycle<T: Copy + PartialEq>(all: &[T], cur: Option<T>, up: bool) -> Option<T> {
+    let mut opts: Vec<Option<T>> = vec![None];
+    opts.extend(all.iter().map(|x| Some(*x)));
+    let n = opts.len();
+    let i = opts.iter().position(|o| *o == cur).unwrap_or(0);
+    opts[if up { (i + 1) % n } else { (i + n - 1) % n }]
 }
 
 /// One entry of a region's menu.
@@ -204,6 +257,10 @@ pub struct App {
     stack: Vec<Screen>,
     history: VecDeque<String>,
     last: String,
+    /// Job postings, when the jobs file could be opened.
+    pub jobs: Option<Jobs>,
+    /// Bookmarked posting ids (kept in records.sqlite by the session).
+    pub bookmarks: std::collections::BTreeSet<String>,
 }
 
 impl App {
@@ -222,7 +279,16 @@ impl App {
             stack: vec![Screen { kind: ScreenKind::Home, focus: 0 }],
             history: VecDeque::new(),
             last: String::new(),
+            jobs: None,
+            bookmarks: Default::default(),
         }
+    }
+
+    /// Give the app its job postings and the user's bookmarks.
+    pub fn with_jobs(mut self, jobs: Jobs, bookmarks: impl IntoIterator<Item = String>) -> Self {
+        self.jobs = Some(jobs);
+        self.bookmarks = bookmarks.into_iter().collect();
+        self
     }
 
     pub fn lang(&self) -> Lang {
@@ -377,6 +443,12 @@ impl App {
                 items.extend(results.iter().map(|m| self.measure_item(m, true)));
                 (l.t("search-title"), items)
             }
+            ScreenKind::Jobs(js) => (l.t("jobs-title"), self.job_items(js)),
+            ScreenKind::JobDetail(p) => (l.t("job-detail-title"), self.job_fields(p)),
+            ScreenKind::Bookmarks(list) => (
+                l.t("bookmarks-title"),
+                list.iter().enumerate().map(|(i, p)| self.posting_item(p).at(i, list.len())).collect(),
+            ),
             ScreenKind::Reader { doc, paragraphs } => (
                 self.data_text(&doc.title),
                 paragraphs.iter().map(|p| Item::new(p.clone(), Role::Paragraph)).collect(),
@@ -534,6 +606,7 @@ impl App {
                     Ok(r) => self.push(ScreenKind::Regions(r)),
                     Err(e) => vec![self.cache_error(&e)],
                 },
+                Some(HomeEntry::Jobs) if self.jobs.is_some() => self.open_jobs(),
                 Some(HomeEntry::Settings) => self.push(ScreenKind::Settings),
                 Some(HomeEntry::Help) => self.push(ScreenKind::Help(Topic::Home)),
                 Some(e) => {
@@ -589,6 +662,27 @@ impl App {
                         Some(m) => self.push(ScreenKind::Measure(Box::new(m))),
                         None => vec![],
                     }
+                }
+            }
+            ScreenKind::Jobs(js) => match focus {
+                0 => self.run_job_search(true),
+                1..=5 => self.adjust(true),
+                6 => self.open_bookmarks(),
+                _ => match js.results.get(focus - JOB_CONTROLS).cloned() {
+                    Some(p) => self.push(ScreenKind::JobDetail(Box::new(p))),
+                    None => vec![],
+                },
+            },
+            ScreenKind::Bookmarks(list) => match list.get(focus).cloned() {
+                Some(p) => self.push(ScreenKind::JobDetail(Box::new(p))),
+                None => vec![],
+            },
+            ScreenKind::JobDetail(p) => {
+                let n = self.view().items.len();
+                if focus + 1 == n {
+                    self.toggle_bookmark(&p)
+                } else {
+                    self.announce_focus()
                 }
             }
             // Enter on a target or on a measure's quote opens the original text there.
@@ -705,7 +799,15 @@ impl App {
 
     /// True when typed characters go into a text field (the search field is focused).
     pub fn wants_text(&self) -> bool {
-        matches!(self.screen().kind, ScreenKind::Search { .. }) && self.screen().focus == 0
+        matches!(self.screen().kind, ScreenKind::Search { .. } | ScreenKind::Jobs(_)) && self.screen().focus == 0
+    }
+
+    fn text_field(&mut self) -> Option<&mut String> {
+        match &mut self.screen_mut().kind {
+            ScreenKind::Search { query, .. } => Some(query),
+            ScreenKind::Jobs(js) => Some(&mut js.text),
+            _ => None,
+        }
     }
 
     /// A character typed into the focused text field; it is echoed.
@@ -713,22 +815,210 @@ impl App {
         if !self.wants_text() || c.is_control() {
             return vec![];
         }
-        if let ScreenKind::Search { query, .. } = &mut self.screen_mut().kind {
-            query.push(c);
+        if let Some(t) = self.text_field() {
+            t.push(c);
         }
         vec![self.say(c.to_string())]
     }
 
     /// Backspace in the focused text field: the deleted character is said.
     pub fn delete_char(&mut self) -> Vec<Effect> {
-        let mut removed = None;
-        if let ScreenKind::Search { query, .. } = &mut self.screen_mut().kind {
-            removed = query.pop();
-        }
+        let removed = self.text_field().and_then(String::pop);
         match removed {
             Some(c) => vec![self.say(self.loc.t_args("deleted", &[("char", c.to_string().as_str().into())]))],
             None => vec![self.say(self.loc.t("empty"))],
         }
+    }
+
+    fn open_jobs(&mut self) -> Vec<Effect> {
+        let js = JobSearch { query: JobQuery { sort: Sort::Newest, ..JobQuery::default() }, ..JobSearch::default() };
+        self.status = None;
+        self.stack.push(Screen { kind: ScreenKind::Jobs(Box::new(js)), focus: 0 });
+        let found = self.refresh_jobs();
+        let view = self.view();
+        let text = format!(
+            "{}{}{}{}{}",
+            announce::screen(&self.loc, &view, self.settings.verbosity),
+            self.loc.t("sentence-separator"),
+            found,
+            self.loc.t("sentence-separator"),
+            self.loc.t("jobs-hint")
+        );
+        vec![self.say(text)]
+    }
+
+    /// Run the current job query; returns the "found N" sentence.
+    fn refresh_jobs(&mut self) -> String {
+        let ScreenKind::Jobs(js) = &self.screen().kind else { return String::new() };
+        let mut q = js.query.clone();
+        q.limit = JOB_RESULTS;
+        let result = match &self.jobs {
+            Some(j) => j.search(&q),
+            None => Ok((vec![], 0)),
+        };
+        match result {
+            Ok((results, total)) => {
+                let shown = results.len();
+                if let ScreenKind::Jobs(js) = &mut self.screen_mut().kind {
+                    js.results = results;
+                    js.total = total;
+                }
+                let text = if total > shown {
+                    self.loc.t_args("jobs-found-more", &[("total", total.into()), ("shown", shown.into())])
+                } else {
+                    self.loc.t_args("jobs-found-all", &[("total", total.into())])
+                };
+                self.status = Some(text.clone());
+                text
+            }
+            Err(e) => self.loc.t_args("error-cache", &[("detail", e.to_string().as_str().into())]),
+        }
+    }
+
+    fn run_job_search(&mut self, move_to_results: bool) -> Vec<Effect> {
+        if let ScreenKind::Jobs(js) = &mut self.screen_mut().kind {
+            let t = js.text.trim().to_string();
+            js.query.text = (!t.is_empty()).then_some(t);
+        }
+        let found = self.refresh_jobs();
+        let has = matches!(&self.screen().kind, ScreenKind::Jobs(js) if !js.results.is_empty());
+        if move_to_results && has {
+            self.screen_mut().focus = JOB_CONTROLS;
+            let item = announce::item(&self.loc, &self.view(), self.settings.verbosity);
+            vec![self.say(format!("{found}{}{item}", self.loc.t("sentence-separator")))]
+        } else {
+            vec![self.say(found)]
+        }
+    }
+
+    fn adjust_job_filter(&mut self, up: bool) -> Vec<Effect> {
+        let focus = self.screen().focus;
+        let ScreenKind::Jobs(js) = &mut self.screen_mut().kind else { return vec![] };
+        let q = &mut js.query;
+        match focus {
+            1 => q.region = cycle(&JOB_REGIONS, q.region.as_deref().and_then(|r| JOB_REGIONS.iter().copied().find(|x| *x == r)), up).map(str::to_string),
+            2 => q.kind = cycle(&JOB_KIND_ORDER, q.kind, up),
+            3 => q.category = cycle(&CATEGORY_ORDER, q.category, up),
+            4 => q.home_based = if q.home_based.is_some() { None } else { Some(true) },
+            5 => q.sort = if q.sort == Sort::Relevance { Sort::Newest } else { Sort::Relevance },
+            _ => return vec![],
+        }
+        let found = self.refresh_jobs();
+        let item = self.view().focused().map(|it| announce::join(&self.loc, &[it.label.clone(), it.state.clone().unwrap_or_default()])).unwrap_or_default();
+        vec![self.say(format!("{item}{}{found}", self.loc.t("sentence-separator")))]
+    }
+
+    fn open_bookmarks(&mut self) -> Vec<Effect> {
+        let Some(jobs) = &self.jobs else { return vec![] };
+        let list: Vec<Posting> = self.bookmarks.iter().filter_map(|id| jobs.get(id).ok().flatten()).collect();
+        if list.is_empty() {
+            return vec![self.notify(self.loc.t("bookmarks-empty"))];
+        }
+        self.push(ScreenKind::Bookmarks(list))
+    }
+
+    fn toggle_bookmark(&mut self, p: &Posting) -> Vec<Effect> {
+        let now = if self.bookmarks.remove(&p.id) {
+            false
+        } else {
+            self.bookmarks.insert(p.id.clone());
+            true
+        };
+        let msg = self.loc.t(if now { "bookmark-added" } else { "bookmark-removed" });
+        vec![Effect::ToggleBookmark(p.id.clone()), self.notify(msg)]
+    }
+
+    fn any_or(&self, v: Option<String>) -> String {
+        v.unwrap_or_else(|| self.loc.t("filter-any"))
+    }
+
+    fn job_items(&self, js: &JobSearch) -> Vec<Item> {
+        let l = &self.loc;
+        let q = &js.query;
+        let c = JOB_CONTROLS;
+        let mut items = vec![
+            Item::new(l.t("jobs-field"), Role::EditField)
+                .with_state(if js.text.is_empty() { l.t("empty") } else { js.text.clone() })
+                .at(0, c),
+            Item::new(l.t("filter-region"), Role::Setting).with_state(self.any_or(q.region.as_deref().map(|r| self.data_text(r)))).at(1, c),
+            Item::new(l.t("filter-kind"), Role::Setting)
+                .with_state(self.any_or(q.kind.map(|k| l.t(&format!("job-kind-{}", k.key().replace('_', "-")))))).at(2, c),
+            Item::new(l.t("filter-category"), Role::Setting)
+                .with_state(self.any_or(q.category.map(|k| l.t(&format!("category-{}", k.key()))))).at(3, c),
+            Item::new(l.t("filter-home-based"), Role::Setting)
+                .with_state(if q.home_based == Some(true) { l.t("filter-home-only") } else { l.t("filter-any") }).at(4, c),
+            Item::new(l.t("filter-sort"), Role::Setting)
+                .with_state(l.t(if q.sort == Sort::Relevance { "sort-relevance" } else { "sort-newest" })).at(5, c),
+            Item::new(l.t("bookmarks-title"), Role::MenuItem)
+                .with_state(l.t_args("count-bookmarks", &[("count", self.bookmarks.len().into())])).at(6, c),
+        ];
+        let n = js.results.len();
+        items.extend(js.results.iter().enumerate().map(|(i, p)| self.posting_item(p).at(i, n)));
+        items
+    }
+
+    /// A result: "title, employer, city, kind[, sample]".
+    fn posting_item(&self, p: &Posting) -> Item {
+        let l = &self.loc;
+        let mut state = vec![self.data_text(&p.employer), self.data_text(&p.city)];
+        if p.home_based {
+            state.push(l.t("jobs-home-based"));
+        }
+        state.push(l.t(&format!("job-kind-{}", p.kind.key().replace('_', "-"))));
+        if p.sample {
+            state.push(l.t("jobs-sample"));
+        }
+        if self.bookmarks.contains(&p.id) {
+            state.push(l.t("bookmarked"));
+        }
+        Item::new(self.data_text(&p.title), Role::ListItem).with_state(announce::join(l, &state))
+    }
+
+    fn job_fields(&self, p: &Posting) -> Vec<Item> {
+        let l = &self.loc;
+        let none = || l.t("not-stated");
+        let field = |label: &str, value: String| Item::new(l.t_args(label, &[("value", value.as_str().into())]), Role::Field);
+        let opt = |v: &Option<String>| v.as_deref().map(|s| self.data_text(s)).unwrap_or_else(none);
+        let mut title_state = vec![l.t(&format!("job-kind-{}", p.kind.key().replace('_', "-")))];
+        if p.sample {
+            title_state.push(l.t("jobs-sample-note"));
+        }
+        let mut place = vec![self.data_text(&p.province), self.data_text(&p.city)];
+        if let Some(d) = &p.district {
+            place.push(self.data_text(d));
+        }
+        let mut where_ = place.join(" ");
+        if p.home_based {
+            where_ = format!("{where_}{}{}", l.t("list-separator"), l.t("jobs-home-based"));
+        } else if let Some(w) = &p.workplace {
+            where_ = format!("{where_}{}{}", l.t("list-separator"), self.data_text(w));
+        }
+        let cats: Vec<String> = p.categories.iter().map(|c| l.t(&format!("category-{}", c.key()))).collect();
+        let dates = match &p.closing {
+            Some(c) => l.t_args("job-dates", &[("published", l.date(&p.published).as_str().into()), ("closing", l.date(c).as_str().into())]),
+            None => l.t_args("job-dates-open", &[("published", l.date(&p.published).as_str().into())]),
+        };
+        vec![
+            Item::new(self.data_text(&p.title), Role::Field).with_state(announce::join(l, &title_state)),
+            field(
+                "field-employer",
+                announce::join(l, &[self.data_text(&p.employer), l.t(&format!("employer-{}", p.employer_kind.key().replace('_', "-")))]),
+            ),
+            field("field-place", where_),
+            field("field-suits", if cats.is_empty() { none() } else { cats.join(&l.t("enumeration-separator")) }),
+            field("field-pay", crate::ui::app::pay_text(l, p)),
+            field("field-hours", opt(&p.hours)),
+            field("field-requirements", opt(&p.requirements)),
+            field("field-accessibility", opt(&p.accessibility)),
+            field("field-apply", opt(&p.how_to_apply)),
+            field("field-contact", opt(&p.contact)),
+            field("field-dates", dates),
+            field("field-source", self.data_text(&p.source)),
+            Item::new(
+                l.t(if self.bookmarks.contains(&p.id) { "bookmark-remove" } else { "bookmark-add" }),
+                Role::MenuItem,
+            ),
+        ]
     }
 
     fn kind_text(&self, k: MeasureKind) -> String {
@@ -837,6 +1127,9 @@ impl App {
 
     /// Left/Right (and Enter) on a setting.
     fn adjust(&mut self, up: bool) -> Vec<Effect> {
+        if matches!(self.screen().kind, ScreenKind::Jobs(_)) {
+            return self.adjust_job_filter(up);
+        }
         if !matches!(self.screen().kind, ScreenKind::Settings) {
             return vec![];
         }
@@ -916,6 +1209,17 @@ impl App {
     }
 }
 
+/// Monthly pay, worded.
+pub fn pay_text(l: &Localizer, p: &Posting) -> String {
+    match (p.pay_min, p.pay_max) {
+        (Some(a), Some(b)) if a == b => l.t_args("jobs-pay-exact", &[("amount", i64::from(a).into())]),
+        (Some(a), Some(b)) => l.t_args("jobs-pay-range", &[("min", i64::from(a).into()), ("max", i64::from(b).into())]),
+        (Some(a), None) => l.t_args("jobs-pay-from", &[("amount", i64::from(a).into())]),
+        (None, Some(b)) => l.t_args("jobs-pay-to", &[("amount", i64::from(b).into())]),
+        (None, None) => l.t("jobs-pay-none"),
+    }
+}
+
 pub fn action_id(a: Action) -> &'static str {
     match a {
         Action::PublicBodies => "action-public-bodies",
@@ -966,7 +1270,22 @@ mod tests {
         ids.extend(Action::ALL.iter().map(|a| action_id(*a).to_string()));
         ids.extend(crate::domain::lang::Lang::ALL.iter().map(|l| lang_id(*l).to_string()));
         ids.extend(
-            [Topic::Home, Topic::Regions, Topic::RegionMenu, Topic::Measures, Topic::Measure, Topic::Targets, Topic::Search, Topic::Reader, Topic::Settings, Topic::Help, Topic::History]
+            [
+                Topic::Home,
+                Topic::Regions,
+                Topic::RegionMenu,
+                Topic::Measures,
+                Topic::Measure,
+                Topic::Targets,
+                Topic::Search,
+                Topic::Jobs,
+                Topic::JobDetail,
+                Topic::Bookmarks,
+                Topic::Reader,
+                Topic::Settings,
+                Topic::Help,
+                Topic::History,
+            ]
                 .iter()
                 .map(|t| t.message_id().to_string()),
         );
@@ -982,6 +1301,10 @@ mod tests {
         )
         .expect("every group");
         ids.extend(groups.iter().map(|g| format!("group-{}", g.key().replace('_', "-"))));
+        use crate::domain::jobs::{CATEGORIES, EMPLOYER_KINDS, JOB_KINDS};
+        ids.extend(EMPLOYER_KINDS.iter().map(|(_, k, _)| format!("employer-{}", k.replace('_', "-"))));
+        ids.extend(JOB_KINDS.iter().map(|(_, k, _)| format!("job-kind-{}", k.replace('_', "-"))));
+        ids.extend(CATEGORIES.iter().map(|(_, k, _)| format!("category-{k}")));
         for lang in crate::domain::lang::Lang::ALL {
             let l = Localizer::new(lang);
             for id in &ids {

@@ -122,6 +122,21 @@ impl Session {
                         Err(_) => self.app.speech_status = SpeechStatus::Unavailable,
                     }
                 }
+                Effect::ToggleBookmark(id) => {
+                    if let Err(err) = self.records.toggle_bookmark(&id) {
+                        // Not saved: put the screen back as it was and say why.
+                        if !self.app.bookmarks.remove(&id) {
+                            self.app.bookmarks.insert(id);
+                        }
+                        let msg = self.app.loc.t_args("error-records", &[
+                            ("path", self.records.path().display().to_string().as_str().into()),
+                            ("detail", err.to_string().as_str().into()),
+                        ]);
+                        if let Effect::Speak(t) = self.app.notify(msg) {
+                            self.speech.speak(t);
+                        }
+                    }
+                }
                 Effect::Quit => quit = true,
             }
         }

@@ -88,7 +88,8 @@ pub fn draw(
     if !sr && !view.items.is_empty() {
         // The position is useful to see, but in screen-reader mode it would
         // change with every move and be read instead of the item.
-        title = format!("{title}  ({})", announce::position(loc, view.focus, view.items.len()));
+        let (i, n) = view.focused().and_then(|it| it.pos).map_or((view.focus, view.items.len()), |(i, n)| (i - 1, n));
+        title = format!("{title}  ({})", announce::position(loc, i, n));
     }
     let title_style = Style::default().add_modifier(Modifier::BOLD);
     buf.set_stringn(area.x, area.y, &title, area.width as usize, title_style);

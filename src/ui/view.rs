@@ -41,14 +41,22 @@ pub struct Item {
     pub role: Role,
     /// State or value ("60", "draft", "2 documents"), said after the role.
     pub state: Option<String>,
+    /// Position within its own group (1-based index, total) when the screen
+    /// holds more than one group, e.g. search controls and then results.
+    pub pos: Option<(usize, usize)>,
 }
 
 impl Item {
     pub fn new(label: impl Into<String>, role: Role) -> Self {
-        Self { label: label.into(), role, state: None }
+        Self { label: label.into(), role, state: None, pos: None }
     }
     pub fn with_state(mut self, state: impl Into<String>) -> Self {
         self.state = Some(state.into());
+        self
+    }
+    /// Position `index` (0-based) of `total` within its group.
+    pub fn at(mut self, index: usize, total: usize) -> Self {
+        self.pos = Some((index + 1, total));
         self
     }
 }
