@@ -451,6 +451,109 @@ fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
 mod tests {
     use super::*;
 
+    fn posting(id: usize, title: String, requirements: String) -> Posting {
+        let mut f = std::collections::BTreeMap::new();
+        for (k, v) in [
+            ("id", format!("t{id}")),
+            ("title", title),
+            ("employer", "单位".to_string()),
+            ("employer_kind", "private_enterprise".to_string()),
+            ("province", if id % 2 == 0 { "贵州" } else { "江西" }.to_string()),
+            ("city", "某市".to_string()),
+            ("kind", "open_market".to_string()),
+            ("requirements", requirements),
+            ("published", format!("2025-01-{:02}", id % 28 + 1)),
+            ("source", "测试".to_string()),
+        ] {
+            f.insert(k.to_string(), v);
+        }
+        Posting::from_fields(&f).expect("valid test posting")
+    }
+
+    /// Search finds exactly the postings whose text contains the query, for
+    /// queries of one to four characters, over text built from a small
+    /// alphabet so that queries overlap a lot.
+    #[test]
+    fn search_matches_substring_semantics_for_every_query_length() {
+        let alphabet: Vec<char> = "按摩客服云医疗盲人审核".chars().collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut text = |n: usize| -> String {
+            (0..n).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect::<String>()
+        };
+        let postings: Vec<Posting> = (0..300).map(|i| posting(i, text(4), format!("{}，{} Java", text(6), text(5)))).collect();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut jobs = Jobs::open(&dir.path().join("jobs.sqlite"), b"").expect("open");
+        let counts = jobs
+            .import(|sink| {
+                for p in &postings {
+                    sink(Some(p.clone())).map_err(|()| "stopped")?;
+                }
+                Ok::<(), &str>(())
+            })
+            .expect("sql")
+            .expect("import");
+        assert_eq!(counts.added, 300);
+        let mut queries: Vec<String> = vec!["java".into(), "JAV".into(), "按摩 客服".into()];
+        for len in 1..=4 {
+            for _ in 0..15 {
+                queries.push(text(len));
+            }
+        }
+        for q in queries {
+            let (found, total) = jobs.search(&JobQuery { text: Some(q.clone()), limit: 1000, ..JobQuery::default() }).expect("search");
+            let mut got: Vec<String> = found.into_iter().map(|p| p.id).collect();
+            got.sort();
+            let terms: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
+            let mut want: Vec<String> = postings
+                .iter()
+                .filter(|p| {
+                    let t = p.search_text().to_lowercase();
+                    terms.iter().all(|term| t.contains(term.as_str()))
+                })
+                .map(|p| p.id.clone())
+                .collect();
+            want.sort();
+            assert_eq!(got, want, "query {q:?}");
+            assert_eq!(total, want.len(), "count for {q:?}");
+        }
+        // Filters combine with text.
+        let (found, _) = jobs
+            .search(&JobQuery { text: Some("按".into()), region: Some("贵州省".into()), limit: 1000, ..JobQuery::default() })
+            .expect("search");
+        assert!(found.iter().all(|p| p.province == "贵州"));
+    }
+
+    #[test]
+    fn reimport_updates_and_a_failed_import_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut jobs = Jobs::open(&dir.path().join("jobs.sqlite"), b"").expect("open");
+        let p = posting(1, "盲人按摩师".into(), "持证".into());
+        let c = jobs.import(|sink| sink(Some(p.clone())).map_err(|()| "x")).expect("sql").expect("ok");
+        assert_eq!((c.added, c.updated), (1, 0));
+        let mut p2 = p.clone();
+        p2.title = "盲人医疗按摩师".into();
+        let c = jobs.import(|sink| sink(Some(p2.clone())).map_err(|()| "x")).expect("sql").expect("ok");
+        assert_eq!((c.added, c.updated), (0, 1));
+        assert_eq!(jobs.count().expect("count"), (1, 0));
+        assert_eq!(jobs.search(&JobQuery { text: Some("医疗".into()), ..JobQuery::default() }).expect("s").1, 1);
+        // An import that fails half-way changes nothing.
+        let r = jobs
+            .import(|sink| {
+                sink(Some(posting(2, "云客服".into(), String::new()))).map_err(|()| "x")?;
+                Err::<(), &str>("the file broke off")
+            })
+            .expect("sql");
+        assert_eq!(r, Err("the file broke off"));
+        assert_eq!(jobs.count().expect("count"), (1, 0));
+        assert_eq!(jobs.integrity().expect("check"), "ok");
+    }
+
     #[test]
     fn grams_let_every_character_start_a_token() {
         assert_eq!(index_grams("医疗按摩"), "医疗 疗按 按摩 摩");
