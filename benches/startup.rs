@@ -68,14 +68,34 @@ fn line_mode_run(home: &Path, n: usize) -> (u128, Duration) {
 fn tui_run(home: &Path, n: usize) -> Option<u128> {
     let sock = format!("tj-bench-{}-{n}", std::process::id());
     let t = home.join(format!("tui{n}.txt"));
-    let cmd = format!("{BIN} --speech transcript:{} --home {}", t.display(), home.display());
+    let cmd = format!(
+        "{BIN} --speech transcript:{} --home {}",
+        t.display(),
+        home.display()
+    );
     let ok = Command::new("tmux")
-        .args(["-L", &sock, "new-session", "-d", "-x", "80", "-y", "24", &cmd])
+        .args([
+            "-L",
+            &sock,
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &cmd,
+        ])
         .status()
         .ok()?
         .success();
-    let r = if ok { wait_first_speak(&t, Duration::from_secs(10)).map(|(ms, _)| ms) } else { None };
-    let _ = Command::new("tmux").args(["-L", &sock, "kill-server"]).status();
+    let r = if ok {
+        wait_first_speak(&t, Duration::from_secs(10)).map(|(ms, _)| ms)
+    } else {
+        None
+    };
+    let _ = Command::new("tmux")
+        .args(["-L", &sock, "kill-server"])
+        .status();
     r
 }
 
@@ -104,12 +124,20 @@ fn main() {
         internal.push(ms as f64);
         external.push(ext.as_secs_f64() * 1000.0);
     }
-    println!("start-up to first announcement, unchanged cache (first start, building the cache: {first} ms)");
+    println!(
+        "start-up to first announcement, unchanged cache (first start, building the cache: {first} ms)"
+    );
     summary("line mode, internal", internal);
     summary("line mode, spawn to spoken", external);
-    let has_tmux = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    let has_tmux = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if has_tmux {
-        let tui: Vec<f64> = (1..=runs).filter_map(|n| tui_run(home.path(), n)).map(|ms| ms as f64).collect();
+        let tui: Vec<f64> = (1..=runs)
+            .filter_map(|n| tui_run(home.path(), n))
+            .map(|ms| ms as f64)
+            .collect();
         if tui.is_empty() {
             println!("full screen: tmux did not start the app");
         } else {

@@ -15,11 +15,27 @@ fn bundled_data_loads_and_every_citation_is_verbatim_in_its_source() {
         let text = &data.sources[&d.doc.source];
         assert!(!d.doc.citations.is_empty(), "{} has no citations", d.doc.id);
         for c in &d.doc.citations {
-            assert!(text.contains(&c.quote), "{}: {} quote {:?} not in {}", d.doc.id, c.field, c.quote, d.doc.source);
+            assert!(
+                text.contains(&c.quote),
+                "{}: {} quote {:?} not in {}",
+                d.doc.id,
+                c.field,
+                c.quote,
+                d.doc.source
+            );
         }
-        assert!(d.paragraphs.len() > 20, "{}: only {} paragraphs", d.doc.id, d.paragraphs.len());
+        assert!(
+            d.paragraphs.len() > 20,
+            "{}: only {} paragraphs",
+            d.doc.id,
+            d.paragraphs.len()
+        );
         for p in &d.paragraphs {
-            assert!(text.contains(p.as_str()) || p.contains('['), "{}: paragraph not from source: {p}", d.doc.id);
+            assert!(
+                text.contains(p.as_str()) || p.contains('['),
+                "{}: paragraph not from source: {p}",
+                d.doc.id
+            );
         }
     }
 }
@@ -27,7 +43,11 @@ fn bundled_data_loads_and_every_citation_is_verbatim_in_its_source() {
 #[test]
 fn every_source_file_belongs_to_a_document() {
     let data = DataSet::from_files(&embedded::bundled()).expect("valid");
-    let used: BTreeSet<&str> = data.documents.iter().map(|d| d.doc.source.as_str()).collect();
+    let used: BTreeSet<&str> = data
+        .documents
+        .iter()
+        .map(|d| d.doc.source.as_str())
+        .collect();
     let present: BTreeSet<&str> = data.sources.keys().map(String::as_str).collect();
     assert_eq!(used, present);
 }
@@ -40,7 +60,10 @@ fn sources_are_the_seed_documents_unchanged_when_the_seeds_are_beside_the_repo()
         return;
     }
     for (name, bytes) in embedded::bundled() {
-        if let Some(file) = name.strip_prefix("sources/").filter(|f| f.ends_with(".txt")) {
+        if let Some(file) = name
+            .strip_prefix("sources/")
+            .filter(|f| f.ends_with(".txt"))
+        {
             let seed = std::fs::read(seeds.join(file)).expect("seed file of the same name");
             assert_eq!(seed, bytes.as_ref(), "{file} differs from the seed");
         }
@@ -50,7 +73,14 @@ fn sources_are_the_seed_documents_unchanged_when_the_seeds_are_beside_the_repo()
 #[test]
 fn the_draft_is_marked_as_a_draft_and_has_no_invented_date() {
     let data = DataSet::from_files(&embedded::bundled()).expect("valid");
-    let lyg = data.documents.iter().find(|d| d.doc.region == "lianyungang").expect("连云港");
-    assert_eq!(lyg.doc.status, tingjian::domain::plans::DocumentStatus::Draft);
+    let lyg = data
+        .documents
+        .iter()
+        .find(|d| d.doc.region == "lianyungang")
+        .expect("连云港");
+    assert_eq!(
+        lyg.doc.status,
+        tingjian::domain::plans::DocumentStatus::Draft
+    );
     assert_eq!(lyg.doc.issued, None);
 }

@@ -20,22 +20,33 @@ struct Harness {
 impl Harness {
     fn new(w: u16, h: u16, screen_reader: bool, lang: Lang) -> Harness {
         let dir = tempfile::tempdir().expect("tempdir");
-        let (cache, _) = Cache::open(&dir.path().join("cache.sqlite"), &embedded::bundled()).expect("cache");
+        let (cache, _) =
+            Cache::open(&dir.path().join("cache.sqlite"), &embedded::bundled()).expect("cache");
         let records = Records::open(&dir.path().join("records.sqlite")).expect("records");
-        let settings = Settings { screen_reader, ..Settings::default() };
+        let settings = Settings {
+            screen_reader,
+            ..Settings::default()
+        };
         let app = App::new(cache, settings, Keymap::default(), Some(lang), Lang::ZhCn);
         let mut session = Session::silent(app, records);
         let effects = session.app.start();
         session.apply(effects);
         let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut h = Harness { session, terminal, scroll: 0, _dir: dir };
+        let mut h = Harness {
+            session,
+            terminal,
+            scroll: 0,
+            _dir: dir,
+        };
         h.draw();
         h
     }
 
     fn draw(&mut self) {
         let (session, scroll) = (&mut self.session, &mut self.scroll);
-        self.terminal.draw(|f| tingjian::ui::tui::draw_frame(session, f, scroll)).expect("draw");
+        self.terminal
+            .draw(|f| tingjian::ui::tui::draw_frame(session, f, scroll))
+            .expect("draw");
     }
 
     /// Run a command; returns what was spoken (exactly one announcement expected).
@@ -47,11 +58,22 @@ impl Harness {
         }
         let spoken: Vec<String> = effects
             .iter()
-            .filter_map(|e| if let Effect::Speak(t) = e { Some(t.clone()) } else { None })
+            .filter_map(|e| {
+                if let Effect::Speak(t) = e {
+                    Some(t.clone())
+                } else {
+                    None
+                }
+            })
             .collect();
         self.session.apply(effects);
         self.draw();
-        assert_eq!(spoken.len(), 1, "{cmd:?} gave {} announcements: {spoken:?}", spoken.len());
+        assert_eq!(
+            spoken.len(),
+            1,
+            "{cmd:?} gave {} announcements: {spoken:?}",
+            spoken.len()
+        );
         spoken.into_iter().next().unwrap_or_default()
     }
 
@@ -68,7 +90,10 @@ impl Harness {
     }
 
     fn screen(&self) -> String {
-        (0..self.terminal.backend().buffer().area.height).map(|y| self.row(y)).collect::<Vec<_>>().join("\n")
+        (0..self.terminal.backend().buffer().area.height)
+            .map(|y| self.row(y))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// The cursor's row holds the start of the focused item, and the
@@ -79,8 +104,16 @@ impl Harness {
         let label = &view.items[view.focus].label;
         let head: String = label.chars().take(6).collect();
         let row = self.row(pos.y);
-        assert!(row.contains(&head), "cursor row {} is {row:?}, focused item {label:?}\n{}", pos.y, self.screen());
-        assert!(spoken.contains(&head), "announcement {spoken:?} does not name {label:?}");
+        assert!(
+            row.contains(&head),
+            "cursor row {} is {row:?}, focused item {label:?}\n{}",
+            pos.y,
+            self.screen()
+        );
+        assert!(
+            spoken.contains(&head),
+            "announcement {spoken:?} does not name {label:?}"
+        );
         let buf = self.terminal.backend().buffer();
         assert!(
             head.starts_with(buf[(pos.x, pos.y)].symbol()),
@@ -96,7 +129,14 @@ fn every_move_on_home_puts_the_cursor_on_the_item_spoken() {
         let mut h = Harness::new(60, 20, sr, Lang::ZhCn);
         let first = h.session.app.last_spoken().to_string();
         h.assert_cursor_on_focus(&first);
-        let expected = ["补贴与权益", "盲人按摩", "我的申请", "政策文件", "设置", "帮助"];
+        let expected = [
+            "补贴与权益",
+            "盲人按摩",
+            "我的申请",
+            "政策文件",
+            "设置",
+            "帮助",
+        ];
         for (i, name) in expected.iter().enumerate() {
             let spoken = h.press(Command::Down);
             assert_eq!(spoken, format!("{name}，菜单项，第{}项，共7项", i + 2));
@@ -115,7 +155,10 @@ fn reading_a_long_document_keeps_the_cursor_on_the_paragraph_through_scrolling()
     h.press(Command::Up);
     h.press(Command::Up); // 政策文件
     let spoken = h.press(Command::Activate);
-    assert!(spoken.starts_with("政策文件：选择地区，5项。广州"), "{spoken}");
+    assert!(
+        spoken.starts_with("政策文件：选择地区，5项。广州"),
+        "{spoken}"
+    );
     let spoken = h.press(Command::Down); // 贵州: the longest text
     assert!(spoken.starts_with("贵州"), "{spoken}");
     h.press(Command::Activate);
@@ -126,7 +169,13 @@ fn reading_a_long_document_keeps_the_cursor_on_the_paragraph_through_scrolling()
         let spoken = h.press(Command::Down);
         h.assert_cursor_on_focus(&spoken);
     }
-    for cmd in [Command::PageDown, Command::PageDown, Command::Last, Command::PageUp, Command::First] {
+    for cmd in [
+        Command::PageDown,
+        Command::PageDown,
+        Command::Last,
+        Command::PageUp,
+        Command::First,
+    ] {
         let spoken = h.press(cmd);
         h.assert_cursor_on_focus(&spoken);
     }
@@ -134,7 +183,10 @@ fn reading_a_long_document_keeps_the_cursor_on_the_paragraph_through_scrolling()
 
 #[test]
 fn jiangxi_third_paragraph_in_both_scripts() {
-    for (lang, expect) in [(Lang::ZhCn, "已经省政府同意"), (Lang::ZhTw, "已經省政府同意")] {
+    for (lang, expect) in [
+        (Lang::ZhCn, "已经省政府同意"),
+        (Lang::ZhTw, "已經省政府同意"),
+    ] {
         let mut h = Harness::new(80, 24, true, lang);
         for _ in 0..4 {
             h.press(Command::Down);

@@ -34,7 +34,7 @@ CREATE TABLE posting(
     source TEXT NOT NULL, sample INTEGER NOT NULL);
 CREATE INDEX posting_place ON posting(province, city);
 CREATE INDEX posting_published ON posting(published);
-CREATE VIRTUAL TABLE posting_fts USING fts5(grams, content='', contentless_delete=1, tokenize='unicode61', prefix='1');
+CREATE VIRTUAL TABLE posting_fts USING fts5(grams, content='', tokenize='unicode61', prefix='1');
 "];
 
 fn is_cjk(c: char) -> bool {
@@ -242,9 +242,16 @@ impl Jobs {
             })?
         };
         let tx = self.conn.transaction().map_err(&e)?;
-        tx.execute("DELETE FROM posting_fts WHERE rowid IN (SELECT rowid FROM posting WHERE sample = 1)", [])
+        let old: Vec<i64> = tx
+            .prepare("SELECT rowid FROM posting WHERE sample = 1")
+            .map_err(&e)?
+            .query_map([], |r| r.get(0))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
             .map_err(&e)?;
-        tx.execute("DELETE FROM posting WHERE sample = 1", []).map_err(&e)?;
+        for rowid in old {
+            remove(&tx, rowid).map_err(&e)?;
+        }
         for p in &postings {
             upsert(&tx, p).map_err(&e)?;
         }
@@ -401,13 +408,24 @@ fn row_to_posting(r: &rusqlite::Row<'_>) -> rusqlite::Result<Posting> {
     })
 }
 
+/// Remove a posting and its index entry. The index keeps no copy of the
+/// text (it is contentless, to stay small), so the entry is deleted by
+/// giving the index the same grams it was given when inserted (this also
+/// works with the sqlite3 shells of older SQLite versions).
+fn remove(tx: &Connection, rowid: i64) -> rusqlite::Result<()> {
+    let p = tx.prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1"))?.query_row([rowid], row_to_posting)?;
+    tx.prepare_cached("INSERT INTO posting_fts(posting_fts, rowid, grams) VALUES ('delete', ?1, ?2)")?
+        .execute(params![rowid, index_grams(&p.search_text())])?;
+    tx.prepare_cached("DELETE FROM posting WHERE rowid = ?1")?.execute([rowid])?;
+    Ok(())
+}
+
 /// Insert or replace one posting and its index entry; true when it existed.
 fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
     let old: Option<i64> =
         tx.prepare_cached("SELECT rowid FROM posting WHERE id = ?1")?.query_row([&p.id], |r| r.get(0)).optional()?;
     if let Some(rowid) = old {
-        tx.prepare_cached("DELETE FROM posting_fts WHERE rowid = ?1")?.execute([rowid])?;
-        tx.prepare_cached("DELETE FROM posting WHERE rowid = ?1")?.execute([rowid])?;
+        remove(tx, rowid)?;
     }
     let cats = format!(",{},", p.categories.iter().map(|c| c.key()).collect::<Vec<_>>().join(","));
     let mut stmt = tx.prepare_cached(
@@ -542,6 +560,8 @@ mod tests {
         assert_eq!((c.added, c.updated), (0, 1));
         assert_eq!(jobs.count().expect("count"), (1, 0));
         assert_eq!(jobs.search(&JobQuery { text: Some("医疗".into()), ..JobQuery::default() }).expect("s").1, 1);
+        // The old text left the index with the old row.
+        assert_eq!(jobs.search(&JobQuery { text: Some("人按".into()), ..JobQuery::default() }).expect("s").1, 0);
         // An import that fails half-way changes nothing.
         let r = jobs
             .import(|sink| {
