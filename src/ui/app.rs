@@ -785,8 +785,17 @@ impl App {
         vec![self.say(format!("{found}{}{item}", self.loc.t("sentence-separator")))]
     }
 
-    /// Open the search screen with `query` and run it (line mode: `/按摩`).
+    /// Search for `query` where the user is: in the jobs screen its own
+    /// search, elsewhere the policy measures (line mode: `/按摩`).
     pub fn search_for(&mut self, query: &str) -> Vec<Effect> {
+        if let ScreenKind::Jobs(js) = &mut self.screen_mut().kind {
+            js.text = query.to_string();
+            return self.run_job_search(true);
+        }
+        self.search_measures(query)
+    }
+
+    fn search_measures(&mut self, query: &str) -> Vec<Effect> {
         if !matches!(self.screen().kind, ScreenKind::Search { .. }) {
             self.stack.push(Screen { kind: ScreenKind::Search { query: String::new(), results: vec![], searched: false }, focus: 0 });
         }
