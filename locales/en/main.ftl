@@ -35,6 +35,10 @@ screen-opened = { $title }, { $count ->
         [one] { $count } item
        *[other] { $count } items
     }
+screen-opened-paragraphs = { $title }, { $count ->
+    [one] 1 paragraph
+   *[other] { $count } paragraphs
+}
 welcome = Tingjian has started. Press F1 for help
 
 ## Main menu

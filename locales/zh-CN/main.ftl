@@ -18,6 +18,7 @@ position = 第{ $index }项，共{ $total }项
 position-paragraph = 第{ $index }段，共{ $total }段
 date = { $year }年{ $month }月{ $day }日
 screen-opened = { $title }，{ $count }项
+screen-opened-paragraphs = { $title }，{ $count }段
 welcome = 听见已启动。按 F1 听取帮助
 
 ## 主菜单

@@ -18,6 +18,7 @@ position = 第{ $index }項，共{ $total }項
 position-paragraph = 第{ $index }段，共{ $total }段
 date = { $year }年{ $month }月{ $day }日
 screen-opened = { $title }，{ $count }項
+screen-opened-paragraphs = { $title }，{ $count }段
 welcome = 聽見已啟動。按 F1 聽取說明
 
 ## 主選單

@@ -24,22 +24,34 @@ pub struct Records {
     path: PathBuf,
 }
 
-/// Create the file with owner-only permissions before SQLite touches it
-/// (SQLite gives its -wal and -shm files the same mode as the database).
+/// Create the file, if it does not exist, with owner-only permissions before
+/// SQLite touches it (SQLite gives its -wal and -shm files the same mode as
+/// the database). An existing file is left exactly as it is here.
 fn create_private(path: &Path) -> std::io::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
     let mut opts = std::fs::OpenOptions::new();
-    opts.create(true).append(true);
+    opts.create_new(true).write(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
     opts.open(path)?;
+    Ok(())
+}
+
+/// Owner-only permissions on a file already known to be our database.
+fn make_private(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        if std::fs::metadata(path)?.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        }
     }
+    let _ = path;
     Ok(())
 }
 
@@ -55,6 +67,7 @@ impl Records {
         // A first query proves it is a database at all, before anything is written.
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
             .map_err(|e| unreadable(e.to_string()))?;
+        make_private(path).map_err(|e| unreadable(e.to_string()))?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(sql_err(path))?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_err(path))?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql_err(path))?;
@@ -189,7 +202,18 @@ mod tests {
         let p = dir.path().join("records.sqlite");
         let junk = b"not a database, but maybe someone's only copy of something".repeat(100);
         std::fs::write(&p, &junk).expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        }
         assert!(matches!(Records::open(&p), Err(StoreError::RecordsUnreadable { .. })));
         assert_eq!(std::fs::read(&p).expect("read"), junk);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "not even the permissions of an unreadable file change");
+        }
     }
 }

@@ -58,8 +58,10 @@ fn position_of(loc: &Localizer, role: Role, index: usize, total: usize) -> Strin
 /// What is said when a screen opens: its title and item count, then the
 /// focused item, as one announcement.
 pub fn screen(loc: &Localizer, view: &View, verbosity: Verbosity) -> String {
+    let paragraphs = !view.items.is_empty() && view.items.iter().all(|i| i.role == Role::Paragraph);
+    let id = if paragraphs { "screen-opened-paragraphs" } else { "screen-opened" };
     let title = if verbosity == Verbosity::Full {
-        loc.t_args("screen-opened", &[("title", (&view.title).into()), ("count", view.items.len().into())])
+        loc.t_args(id, &[("title", (&view.title).into()), ("count", view.items.len().into())])
     } else {
         view.title.clone()
     };

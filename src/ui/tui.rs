@@ -54,6 +54,27 @@ pub fn draw_frame(session: &mut Session, frame: &mut ratatui::Frame<'_>, scroll:
     session.app.visible = drawn.visible;
 }
 
+/// A hash of everything drawn as text, apart from which item has the focus.
+fn text_key(session: &Session) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let app = &session.app;
+    let view = app.view();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    view.title.hash(&mut h);
+    for it in &view.items {
+        it.label.hash(&mut h);
+        it.state.hash(&mut h);
+    }
+    app.status.hash(&mut h);
+    app.settings.screen_reader.hash(&mut h);
+    app.depth().hash(&mut h);
+    if !app.settings.screen_reader {
+        // The position in the title changes with the focus outside screen-reader mode.
+        view.focus.hash(&mut h);
+    }
+    h.finish()
+}
+
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(session, &mut terminal);
@@ -72,8 +93,19 @@ fn event_loop(session: &mut Session, terminal: &mut ratatui::DefaultTerminal) ->
     // Scroll position per screen depth, so going back finds the list as it was.
     let mut scrolls: Vec<usize> = vec![0];
     let mut dirty = true;
+    let mut drawn_text = 0u64;
     loop {
         if dirty {
+            // When text changed (not just the focus), repaint the whole screen:
+            // ratatui's diff rewrites only the first cell of a wide character
+            // that became blank, which leaves half a character in terminal
+            // emulators that track cells (fenrir's pyte crashes on it). A
+            // focus move changes style only and stays a minimal update.
+            let text = text_key(session);
+            if text != drawn_text {
+                terminal.clear()?;
+                drawn_text = text;
+            }
             let depth = session.app.depth();
             scrolls.resize(depth, 0);
             let mut scroll = scrolls[depth - 1];
