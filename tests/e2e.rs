@@ -27,10 +27,13 @@ const WELCOME: &str = "听见已启动。按 F1 听取帮助。主菜单，7项�
 const REGIONS_OPENED: &str = "政策文件：选择地区，5项。广州，列表项，市级，1份文件，第1项，共5项";
 
 /// The part of an announcement that names the focused item: after the
-/// "<title>，N项。" that opens a screen, else all of it.
+/// "<title>，N项。" (or "N段。" for a document) that opens a screen, else all of it.
 fn item_part(spoken: &str, opened_screen: bool) -> &str {
     if opened_screen {
-        spoken.split_once("项。").map_or(spoken, |(_, rest)| rest)
+        spoken
+            .split_once("项。")
+            .or_else(|| spoken.split_once("段。"))
+            .map_or(spoken, |(_, rest)| rest)
     } else {
         spoken
     }
