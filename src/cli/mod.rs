@@ -1,6 +1,7 @@
 //! Command-line flags and subcommands; starts the TUI or line mode.
 
 pub mod doctor;
+pub mod jobs;
 pub mod policies;
 
 use std::io::IsTerminal;
@@ -57,6 +58,9 @@ pub enum Cmd {
     Doctor,
     /// List the measures (or targets) of the regional plans, each with its citation.
     Policies(policies::PoliciesArgs),
+    /// Job postings: search, import, make samples.
+    #[command(subcommand)]
+    Jobs(jobs::JobsCmd),
 }
 
 /// Everything a run needs, opened.
@@ -177,6 +181,7 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
     match &args.command {
         Some(Cmd::Doctor) => return Ok(doctor::run(&args)),
         Some(Cmd::Policies(p)) => return policies::run(&args, p),
+        Some(Cmd::Jobs(j)) => return jobs::run(&args, j),
         None => {}
     }
     let opened = open(&args)?;

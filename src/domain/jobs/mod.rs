@@ -60,21 +60,21 @@ pub enum Category {
 
 /// The words accepted for each value in imports: the key, then Chinese names.
 pub const EMPLOYER_KINDS: &[(EmployerKind, &str, &[&str])] = &[
-    (EmployerKind::Government, "government", &["机关", "機關"]),
+    (EmployerKind::Government, "government", &["机关", "機關", "政府", "政府机关"]),
     (EmployerKind::PublicInstitution, "public_institution", &["事业单位", "事業單位"]),
     (EmployerKind::StateEnterprise, "state_enterprise", &["国企", "国有企业", "國企", "國有企業"]),
-    (EmployerKind::PrivateEnterprise, "private_enterprise", &["民企", "民营企业", "民營企業", "企业"]),
-    (EmployerKind::SocialOrganisation, "social_organisation", &["社会组织", "社會組織"]),
+    (EmployerKind::PrivateEnterprise, "private_enterprise", &["民企", "民营企业", "民營企業", "私营企业"]),
+    (EmployerKind::SocialOrganisation, "social_organisation", &["社会组织", "社會組織", "民办非企业单位", "社会团体"]),
     (EmployerKind::Individual, "individual", &["个体", "個體", "个体工商户"]),
 ];
 
 pub const JOB_KINDS: &[(JobKind, &str, &[&str])] = &[
     (JobKind::OpenMarket, "open_market", &["市场招聘", "市場招聘", "普通岗位", "公开招聘"]),
-    (JobKind::PublicWelfare, "public_welfare", &["公益性岗位", "公益性崗位"]),
+    (JobKind::PublicWelfare, "public_welfare", &["公益性岗位", "公益性崗位", "公益岗位", "公益岗"]),
     (JobKind::Sheltered, "sheltered", &["辅助性就业", "輔助性就業"]),
-    (JobKind::Concentrated, "concentrated", &["集中就业", "集中就業"]),
+    (JobKind::Concentrated, "concentrated", &["集中就业", "集中就業", "福利企业"]),
     (JobKind::Internship, "internship", &["见习", "見習", "见习岗位"]),
-    (JobKind::Massage, "massage", &["按摩", "盲人按摩"]),
+    (JobKind::Massage, "massage", &["按摩", "盲人按摩", "保健按摩", "医疗按摩", "盲人保健按摩", "盲人医疗按摩"]),
 ];
 
 pub const CATEGORIES: &[(Category, &str, &[&str])] = &[
@@ -92,7 +92,7 @@ fn lookup<T: Copy>(table: &[(T, &str, &[&str])], s: &str) -> Option<T> {
     table.iter().find(|(_, k, names)| k.eq_ignore_ascii_case(s) || names.contains(&s)).map(|(v, _, _)| *v)
 }
 /// The keys of a vocabulary, for "not one of: …" messages.
-fn allowed<T>(table: &[(T, &str, &[&str])]) -> String {
+pub fn allowed<T>(table: &[(T, &str, &[&str])]) -> String {
     table.iter().map(|(_, k, _)| *k).collect::<Vec<_>>().join(", ")
 }
 
@@ -236,7 +236,8 @@ pub const MAX_FIELD_CHARS: usize = 4000;
 /// A date typed in any common form, as `YYYY-MM-DD`: 2025-03-01, 2025/3/1,
 /// 2025.3.1, 2025年3月1日, 20250301.
 pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim();
+    // Spreadsheets often export a date cell with a time: "2025/3/1 0:00".
+    let s = s.trim().split([' ', 'T']).next().unwrap_or("");
     let digits: Vec<u32> = s
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
@@ -256,6 +257,18 @@ pub fn parse_date(s: &str) -> Option<String> {
         _ => return None,
     };
     ((1900..=2200).contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// "贵州省" → "贵州", "广州市" → "广州"; names that would be left empty stay whole.
+fn short_place(s: &str) -> String {
+    for suffix in ["省", "市"] {
+        if let Some(short) = s.strip_suffix(suffix)
+            && short.chars().count() >= 2
+        {
+            return short.to_string();
+        }
+    }
+    s.to_string()
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -290,8 +303,9 @@ impl Posting {
         let id = required("id");
         let title = required("title");
         let employer = required("employer");
-        let province = required("province");
-        let city = required("city");
+        // 贵州省 and 贵州 are one place: keep the short name, as filters use it.
+        let province = short_place(&required("province"));
+        let city = short_place(&required("city"));
         let source = required("source");
         let published_raw = required("published");
         let employer_kind = match get("employer_kind").map(EmployerKind::parse) {
@@ -318,12 +332,16 @@ impl Posting {
         };
         let mut categories = vec![];
         if let Some(c) = get("categories") {
+            let mut bad = false;
             for part in c.split([';', '、', ',', '，', '|', ' ']).filter(|p| !p.trim().is_empty()) {
                 match Category::parse(part) {
                     Some(cat) if !categories.contains(&cat) => categories.push(cat),
                     Some(_) => {}
-                    None => err("categories", FieldProblem::NotAllowed(allowed(CATEGORIES))),
+                    None => bad = true,
                 }
+            }
+            if bad {
+                err("categories", FieldProblem::NotAllowed(allowed(CATEGORIES)));
             }
         }
         categories.sort();
@@ -500,6 +518,11 @@ mod tests {
         assert_eq!(p.closing.as_deref(), Some("2025-04-01"));
         assert_eq!(p.pay_max, Some(4500));
         assert!(p.home_based);
+        let mut f = good();
+        f.insert("province".into(), "贵州省".into());
+        f.insert("city".into(), "贵阳市".into());
+        let p2 = Posting::from_fields(&f).expect("long names");
+        assert_eq!((p2.province.as_str(), p2.city.as_str()), ("贵州", "贵阳"));
         assert_eq!(p.categories, vec![Category::Visual, Category::Physical]);
         assert_eq!(Posting::from_fields(&p.to_fields()).expect("again"), p);
     }
@@ -527,6 +550,8 @@ mod tests {
         assert_eq!(parse_date("2025-13-01"), None);
         assert_eq!(parse_date("soon"), None);
         assert_eq!(parse_date("2025031"), None);
+        assert_eq!(parse_date("2025/3/1 0:00").as_deref(), Some("2025-03-01"));
+        assert_eq!(parse_date("2025-03-01T08:00:00").as_deref(), Some("2025-03-01"));
     }
 
     #[test]
