@@ -476,7 +476,7 @@ mod tests {
             ("title", title),
             ("employer", "单位".to_string()),
             ("employer_kind", "private_enterprise".to_string()),
-            ("province", if id % 2 == 0 { "贵州" } else { "江西" }.to_string()),
+            ("province", if id.is_multiple_of(2) { "贵州" } else { "江西" }.to_string()),
             ("city", "某市".to_string()),
             ("kind", "open_market".to_string()),
             ("requirements", requirements),
