@@ -8,7 +8,9 @@
 //! Search: Chinese has no spaces, and SQLite's trigram tokenizer cannot find
 //! one- or two-character words (按摩, 客服). So the index holds each run of
 //! Chinese characters as overlapping bigrams plus its last character
-//! ("医疗按摩" → 医疗 疗按 按摩 摩), so every character starts a token: a
+//! ("医疗按摩" → 医疗 疗按 按摩 摩), so every character starts a token (the
+//! grams are split on spaces only: the `ascii` tokenizer, fast, treats every
+//! non-ASCII character as part of a token): a
 //! query of two or more characters is a phrase of consecutive bigrams, a
 //! one-character query is a prefix query served by a one-character prefix
 //! index, and Latin words are whole tokens searched by prefix.
@@ -16,13 +18,16 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{params, params_from_iter, types::Value, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, types::Value, Connection, OpenFlags, OptionalExtension};
 
 use super::{migrate::migrate, sql_err, Result, StoreError};
 use crate::domain::jobs::{Category, EmployerKind, JobKind, Posting};
 
 const MIGRATIONS: &[&str] = &[r"
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- rowid = (days from 1970-01-01 to the publication date) << 22 | a counter:
+-- rowid order is date order, so the index returns the newest matches first
+-- and stops at the limit, never sorting all matches.
 CREATE TABLE posting(
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -32,10 +37,48 @@ CREATE TABLE posting(
     accessibility TEXT, pay_min INTEGER, pay_max INTEGER, hours TEXT, requirements TEXT,
     how_to_apply TEXT, contact TEXT, published TEXT NOT NULL, closing TEXT,
     source TEXT NOT NULL, sample INTEGER NOT NULL);
-CREATE INDEX posting_place ON posting(province, city);
-CREATE INDEX posting_published ON posting(published);
-CREATE VIRTUAL TABLE posting_fts USING fts5(grams, content='', tokenize='unicode61', prefix='1');
+-- title and body: the grams of the text; tags: the filters as tokens (zp贵州,
+-- zc贵阳, zkmassage, zyvisual, zhome), so filtering is index work too.
+CREATE VIRTUAL TABLE posting_fts USING fts5(title, body, tags, content='', tokenize='ascii', prefix='1');
+-- Bigger in-memory batches before writing a segment: far fewer merges in a big import.
+INSERT INTO posting_fts(posting_fts, rank) VALUES ('hashsize', 33554432);
 "];
+
+/// Bits of the rowid below the date.
+const DAY_SHIFT: u32 = 22;
+
+/// Days from 1970-01-01 to a `YYYY-MM-DD` date (0 when it is not one).
+fn days(date: &str) -> i64 {
+    let mut it = date.splitn(3, '-').map(|x| x.parse::<i64>().unwrap_or(0));
+    let (y, m, d) = (it.next().unwrap_or(1970), it.next().unwrap_or(1), it.next().unwrap_or(1));
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468).max(0)
+}
+
+/// The filter tokens of a posting.
+fn tags(p: &Posting) -> String {
+    let mut t = format!("zp{} zc{} zk{}", p.province, p.city, p.kind.key().replace('_', ""));
+    for c in &p.categories {
+        t.push_str(" zy");
+        t.push_str(c.key());
+    }
+    if p.home_based {
+        t.push_str(" zhome");
+    }
+    t
+}
+
+/// A place name as a token (no spaces or punctuation inside).
+fn place_token(prefix: &str, name: &str) -> String {
+    let clean: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    format!("\"{prefix}{clean}\"")
+}
 
 fn is_cjk(c: char) -> bool {
     !c.is_ascii() && c.is_alphanumeric()
@@ -202,8 +245,13 @@ impl Jobs {
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(&e)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(&e)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(&e)?;
+        // A rollback journal, not WAL: an import into a fresh file then
+        // writes each page once (WAL would write it again at checkpoint),
+        // and a crash still rolls the whole import back.
+        conn.pragma_update(None, "journal_mode", "TRUNCATE").map_err(&e)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(&e)?;
+        // The batch's pending index changes live in memory.
+        conn.pragma_update(None, "temp_store", "MEMORY").map_err(&e)?;
         match migrate(&mut conn, MIGRATIONS).map_err(&e)? {
             Ok(_) => {}
             Err(found) => {
@@ -242,6 +290,7 @@ impl Jobs {
             })?
         };
         let tx = self.conn.transaction().map_err(&e)?;
+        begin_batch(&tx).map_err(&e)?;
         let old: Vec<i64> = tx
             .prepare("SELECT rowid FROM posting WHERE sample = 1")
             .map_err(&e)?
@@ -255,6 +304,7 @@ impl Jobs {
         for p in &postings {
             upsert(&tx, p).map_err(&e)?;
         }
+        flush_index(&tx).map_err(&e)?;
         tx.execute(
             "INSERT INTO meta(key, value) VALUES ('samples', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [&stamp],
@@ -271,8 +321,21 @@ impl Jobs {
         &mut self,
         rows: impl FnOnce(&mut dyn FnMut(Option<Posting>) -> std::result::Result<(), ()>) -> std::result::Result<(), E>,
     ) -> Result<std::result::Result<ImportCounts, E>> {
+        let path = self.path.clone();
+        // Room for a big import's pages and index batches; given back after.
+        self.conn.pragma_update(None, "cache_size", -65536).map_err(sql_err(&path))?;
+        let result = self.import_in_transaction(rows);
+        self.conn.pragma_update(None, "cache_size", -2000).map_err(sql_err(&path))?;
+        result
+    }
+
+    fn import_in_transaction<E>(
+        &mut self,
+        rows: impl FnOnce(&mut dyn FnMut(Option<Posting>) -> std::result::Result<(), ()>) -> std::result::Result<(), E>,
+    ) -> Result<std::result::Result<ImportCounts, E>> {
         let e = sql_err(&self.path);
         let tx = self.conn.transaction().map_err(&e)?;
+        begin_batch(&tx).map_err(&e)?;
         let mut counts = ImportCounts::default();
         let mut failure = None;
         let outcome = rows(&mut |p| {
@@ -294,6 +357,7 @@ impl Jobs {
         }
         match outcome {
             Ok(()) => {
+                flush_index(&tx).map_err(&e)?;
                 tx.commit().map_err(&e)?;
                 Ok(Ok(counts))
             }
@@ -317,12 +381,16 @@ impl Jobs {
     }
 
     /// Matching postings (at most `limit`) and how many match in all.
+    ///
+    /// Everything is answered by the full-text index: the text, restricted to
+    /// the title and body columns, AND the filters as tag tokens. Newest
+    /// first is rowid order; "relevance" is matches in the title first, then
+    /// the others, each newest first.
     pub fn search(&self, q: &JobQuery) -> Result<(Vec<Posting>, usize)> {
         let e = sql_err(&self.path);
-        let mut filters = String::new();
-        let mut args: Vec<Value> = vec![];
+        let limit = if q.limit == 0 { 50 } else { q.limit };
         let text = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
-        let expr = match text {
+        let text_expr = match text {
             Some(t) => match match_expr(t) {
                 Some(x) => Some(x),
                 // Only punctuation typed: nothing can match.
@@ -330,45 +398,78 @@ impl Jobs {
             },
             None => None,
         };
-        if let Some(x) = &expr {
-            args.push(Value::Text(x.clone()));
-            filters.push_str(&format!(" AND f.posting_fts MATCH ?{}", args.len()));
-        }
+        let mut filters: Vec<String> = vec![];
         if let Some(r) = q.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-            let r = r.trim_end_matches(['省', '市']).to_string();
-            args.push(Value::Text(r));
-            let n = args.len();
-            filters.push_str(&format!(" AND (p.province = ?{n} OR p.city = ?{n})"));
+            let r = r.trim_end_matches(['省', '市']);
+            filters.push(format!("({} OR {})", place_token("zp", r), place_token("zc", r)));
         }
         if let Some(k) = q.kind {
-            args.push(Value::Text(k.key().into()));
-            filters.push_str(&format!(" AND p.kind = ?{}", args.len()));
+            filters.push(format!("\"zk{}\"", k.key().replace('_', "")));
         }
         if let Some(c) = q.category {
-            args.push(Value::Text(format!("%,{},%", c.key())));
-            filters.push_str(&format!(" AND p.categories LIKE ?{}", args.len()));
+            filters.push(format!("\"zy{}\"", c.key()));
         }
-        if let Some(h) = q.home_based {
-            args.push(Value::Integer(i64::from(h)));
-            filters.push_str(&format!(" AND p.home_based = ?{}", args.len()));
+        if q.home_based == Some(true) {
+            filters.push("\"zhome\"".to_string());
         }
-        let from = if expr.is_some() { "posting_fts f JOIN posting p ON p.rowid = f.rowid" } else { "posting p" };
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM {from} WHERE 1{filters}"))
-            .map_err(&e)?
-            .query_row(params_from_iter(args.iter()), |r| r.get(0))
-            .map_err(&e)?;
-        let order = match (q.sort, expr.is_some()) {
-            (Sort::Relevance, true) => "f.rank, p.published DESC",
-            _ => "p.published DESC, p.rowid",
+        let tag_expr = (!filters.is_empty()).then(|| format!("{{tags}} : ({})", filters.join(" AND ")));
+        let all_expr = match (&text_expr, &tag_expr) {
+            (None, None) => None,
+            (Some(t), None) => Some(format!("{{title body}} : ({t})")),
+            (None, Some(f)) => Some(f.clone()),
+            (Some(t), Some(f)) => Some(format!("({{title body}} : ({t})) AND {f}")),
         };
-        let limit = if q.limit == 0 { 50 } else { q.limit };
-        let sql = format!("SELECT {SELECT_COLUMNS} FROM {from} WHERE 1{filters} ORDER BY {order} LIMIT {limit}");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(&e)?;
-        let rows = stmt.query_map(params_from_iter(args.iter()), row_to_posting).map_err(&e)?;
-        let postings = rows.collect::<rusqlite::Result<_>>().map_err(&e)?;
-        Ok((postings, total as usize))
+        let Some(all_expr) = all_expr else {
+            // Nothing asked: the newest postings.
+            let total: i64 = self.conn.query_row("SELECT count(*) FROM posting", [], |r| r.get(0)).map_err(&e)?;
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p ORDER BY p.rowid DESC LIMIT ?1"))
+                .map_err(&e)?;
+            let rows = stmt.query_map([limit as i64], row_to_posting).map_err(&e)?;
+            return Ok((rows.collect::<rusqlite::Result<_>>().map_err(&e)?, total as usize));
+        };
+        let count = |expr: &str| -> Result<usize> {
+            self.conn
+                .prepare_cached("SELECT count(*) FROM posting_fts WHERE posting_fts MATCH ?1")
+                .map_err(&e)?
+                .query_row([expr], |r| r.get::<_, i64>(0))
+                .map(|n| n as usize)
+                .map_err(&e)
+        };
+        let newest = |expr: &str, n: usize| -> Result<Vec<i64>> {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT rowid FROM posting_fts WHERE posting_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")
+                .map_err(&e)?;
+            let rows = stmt.query_map(params![expr, n as i64], |r| r.get(0)).map_err(&e)?;
+            rows.collect::<rusqlite::Result<_>>().map_err(&e)
+        };
+        let total = count(&all_expr)?;
+        let rowids = match (&text_expr, q.sort) {
+            (Some(t), Sort::Relevance) => {
+                let in_title = match &tag_expr {
+                    Some(f) => format!("({{title}} : ({t})) AND {f}"),
+                    None => format!("{{title}} : ({t})"),
+                };
+                let mut ids = newest(&in_title, limit)?;
+                if ids.len() < limit {
+                    let rest = format!("({all_expr}) NOT ({{title}} : ({t}))");
+                    ids.extend(newest(&rest, limit - ids.len())?);
+                }
+                ids
+            }
+            _ => newest(&all_expr, limit)?,
+        };
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1")).map_err(&e)?;
+        let mut postings = Vec::with_capacity(rowids.len());
+        for r in rowids {
+            if let Some(p) = stmt.query_row([r], row_to_posting).optional().map_err(&e)? {
+                postings.push(p);
+            }
+        }
+        Ok((postings, total))
     }
 
     pub fn integrity(&self) -> Result<String> {
@@ -381,41 +482,91 @@ const SELECT_COLUMNS: &str = "p.id, p.title, p.employer, p.employer_kind, p.prov
     p.how_to_apply, p.contact, p.published, p.closing, p.source, p.sample";
 
 fn row_to_posting(r: &rusqlite::Row<'_>) -> rusqlite::Result<Posting> {
-    let cats: String = r.get(10)?;
+    row_to_posting_at(r, 0)
+}
+
+/// A posting from the [`SELECT_COLUMNS`] of a row, starting at column `o`.
+fn row_to_posting_at(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<Posting> {
+    let cats: String = r.get(o + 10)?;
     Ok(Posting {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        employer: r.get(2)?,
-        employer_kind: EmployerKind::parse(&r.get::<_, String>(3)?).unwrap_or(EmployerKind::PrivateEnterprise),
-        province: r.get(4)?,
-        city: r.get(5)?,
-        district: r.get(6)?,
-        workplace: r.get(7)?,
-        home_based: r.get::<_, i64>(8)? != 0,
-        kind: JobKind::parse(&r.get::<_, String>(9)?).unwrap_or(JobKind::OpenMarket),
+        id: r.get(o)?,
+        title: r.get(o + 1)?,
+        employer: r.get(o + 2)?,
+        employer_kind: EmployerKind::parse(&r.get::<_, String>(o + 3)?).unwrap_or(EmployerKind::PrivateEnterprise),
+        province: r.get(o + 4)?,
+        city: r.get(o + 5)?,
+        district: r.get(o + 6)?,
+        workplace: r.get(o + 7)?,
+        home_based: r.get::<_, i64>(o + 8)? != 0,
+        kind: JobKind::parse(&r.get::<_, String>(o + 9)?).unwrap_or(JobKind::OpenMarket),
         categories: cats.split(',').filter_map(Category::parse).collect(),
-        accessibility: r.get(11)?,
-        pay_min: r.get(12)?,
-        pay_max: r.get(13)?,
-        hours: r.get(14)?,
-        requirements: r.get(15)?,
-        how_to_apply: r.get(16)?,
-        contact: r.get(17)?,
-        published: r.get(18)?,
-        closing: r.get(19)?,
-        source: r.get(20)?,
-        sample: r.get::<_, i64>(21)? != 0,
+        accessibility: r.get(o + 11)?,
+        pay_min: r.get(o + 12)?,
+        pay_max: r.get(o + 13)?,
+        hours: r.get(o + 14)?,
+        requirements: r.get(o + 15)?,
+        how_to_apply: r.get(o + 16)?,
+        contact: r.get(o + 17)?,
+        published: r.get(o + 18)?,
+        closing: r.get(o + 19)?,
+        source: r.get(o + 20)?,
+        sample: r.get::<_, i64>(o + 21)? != 0,
     })
 }
 
-/// Remove a posting and its index entry. The index keeps no copy of the
-/// text (it is contentless, to stay small), so the entry is deleted by
-/// giving the index the same grams it was given when inserted (this also
-/// works with the sqlite3 shells of older SQLite versions).
+/// Start a batch of writes: index changes are collected and applied in rowid
+/// order by [`flush_index`]. FTS5 writes a new segment whenever a rowid is
+/// not above the last one written, so applying them as they come (dates in
+/// any order) would make a large import hundreds of times slower.
+fn begin_batch(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS fts_add(rowid INTEGER PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS fts_del(rowid INTEGER PRIMARY KEY, title TEXT, body TEXT, tags TEXT);
+         DELETE FROM temp.fts_add; DELETE FROM temp.fts_del;",
+    )
+}
+
+/// Apply the batch's index changes: removals, then additions, each in rowid order.
+fn flush_index(tx: &Connection) -> rusqlite::Result<()> {
+    {
+        let mut del = tx.prepare("SELECT rowid, title, body, tags FROM temp.fts_del ORDER BY rowid")?;
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO posting_fts(posting_fts, rowid, title, body, tags) VALUES ('delete', ?1, ?2, ?3, ?4)",
+        )?;
+        let mut rows = del.query([])?;
+        while let Some(r) = rows.next()? {
+            ins.execute(params![r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?])?;
+        }
+    }
+    {
+        let mut add = tx.prepare(&format!(
+            "SELECT p.rowid, {SELECT_COLUMNS} FROM temp.fts_add a JOIN posting p ON p.rowid = a.rowid ORDER BY a.rowid"
+        ))?;
+        let mut ins = tx.prepare_cached("INSERT INTO posting_fts(rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)")?;
+        let mut rows = add.query([])?;
+        while let Some(r) = rows.next()? {
+            let rowid: i64 = r.get(0)?;
+            let p = row_to_posting_at(r, 1)?;
+            ins.execute(params![rowid, index_grams(&p.title), index_grams(&p.body_text()), tags(&p)])?;
+        }
+    }
+    tx.execute_batch("DELETE FROM temp.fts_add; DELETE FROM temp.fts_del;")
+}
+
+/// Remove a posting and (in the batch) its index entry. The index keeps no
+/// copy of the text (it is contentless, to stay small), so the entry is
+/// deleted by giving the index the same grams it was given when inserted
+/// (this also works with the sqlite3 shells of older SQLite versions).
 fn remove(tx: &Connection, rowid: i64) -> rusqlite::Result<()> {
-    let p = tx.prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1"))?.query_row([rowid], row_to_posting)?;
-    tx.prepare_cached("INSERT INTO posting_fts(posting_fts, rowid, grams) VALUES ('delete', ?1, ?2)")?
-        .execute(params![rowid, index_grams(&p.search_text())])?;
+    // Added earlier in this same batch: its entry is not in the index yet.
+    let pending = tx.prepare_cached("DELETE FROM temp.fts_add WHERE rowid = ?1")?.execute([rowid])?;
+    if pending == 0 {
+        let p = tx
+            .prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1"))?
+            .query_row([rowid], row_to_posting)?;
+        tx.prepare_cached("INSERT INTO temp.fts_del(rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![rowid, index_grams(&p.title), index_grams(&p.body_text()), tags(&p)])?;
+    }
     tx.prepare_cached("DELETE FROM posting WHERE rowid = ?1")?.execute([rowid])?;
     Ok(())
 }
@@ -428,6 +579,11 @@ fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
         remove(tx, rowid)?;
     }
     let cats = format!(",{},", p.categories.iter().map(|c| c.key()).collect::<Vec<_>>().join(","));
+    let lo = days(&p.published) << DAY_SHIFT;
+    let last: Option<i64> = tx
+        .prepare_cached("SELECT max(rowid) FROM posting WHERE rowid BETWEEN ?1 AND ?2")?
+        .query_row([lo, lo + (1 << DAY_SHIFT) - 1], |r| r.get(0))?;
+    let rowid = last.map_or(lo, |r| r + 1);
     let mut stmt = tx.prepare_cached(
         "INSERT INTO posting(rowid, id, title, employer, employer_kind, province, city, district, workplace, home_based,
             kind, categories, accessibility, pay_min, pay_max, hours, requirements, how_to_apply, contact, published,
@@ -435,7 +591,7 @@ fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?;
     stmt.execute(params![
-        old,
+        rowid,
         p.id,
         p.title,
         p.employer,
@@ -459,9 +615,7 @@ fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
         p.source,
         i64::from(p.sample),
     ])?;
-    let rowid = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO posting_fts(rowid, grams) VALUES (?1, ?2)")?
-        .execute(params![rowid, index_grams(&p.search_text())])?;
+    tx.prepare_cached("INSERT INTO temp.fts_add(rowid) VALUES (?1)")?.execute([rowid])?;
     Ok(old.is_some())
 }
 
@@ -540,6 +694,12 @@ mod tests {
             assert_eq!(got, want, "query {q:?}");
             assert_eq!(total, want.len(), "count for {q:?}");
         }
+        // Newest first is date order; relevance puts title matches first.
+        let (newest, _) = jobs.search(&JobQuery { text: Some("按".into()), sort: Sort::Newest, limit: 1000, ..JobQuery::default() }).expect("s");
+        assert!(newest.windows(2).all(|w| w[0].published >= w[1].published), "newest first");
+        let (ranked, _) = jobs.search(&JobQuery { text: Some("按".into()), limit: 1000, ..JobQuery::default() }).expect("s");
+        let first_body_only = ranked.iter().position(|p| !p.title.contains('按')).unwrap_or(ranked.len());
+        assert!(ranked[first_body_only..].iter().all(|p| !p.title.contains('按')), "title matches come first");
         // Filters combine with text.
         let (found, _) = jobs
             .search(&JobQuery { text: Some("按".into()), region: Some("贵州省".into()), limit: 1000, ..JobQuery::default() })
@@ -562,6 +722,22 @@ mod tests {
         assert_eq!(jobs.search(&JobQuery { text: Some("医疗".into()), ..JobQuery::default() }).expect("s").1, 1);
         // The old text left the index with the old row.
         assert_eq!(jobs.search(&JobQuery { text: Some("人按".into()), ..JobQuery::default() }).expect("s").1, 0);
+        // The same id twice in one file: the later row wins, the index stays exact.
+        let mut p3 = p.clone();
+        p3.title = "云客服".into();
+        let mut p4 = p.clone();
+        p4.title = "数据标注员".into();
+        let c = jobs
+            .import(|sink| {
+                sink(Some(p3.clone())).map_err(|()| "x")?;
+                sink(Some(p4.clone())).map_err(|()| "x")
+            })
+            .expect("sql")
+            .expect("ok");
+        assert_eq!((c.added, c.updated), (0, 2));
+        assert_eq!(jobs.search(&JobQuery { text: Some("客服".into()), ..JobQuery::default() }).expect("s").1, 0);
+        assert_eq!(jobs.search(&JobQuery { text: Some("标注".into()), ..JobQuery::default() }).expect("s").1, 1);
+        assert_eq!(jobs.search(&JobQuery { text: Some("医疗".into()), ..JobQuery::default() }).expect("s").1, 0);
         // An import that fails half-way changes nothing.
         let r = jobs
             .import(|sink| {
@@ -571,6 +747,7 @@ mod tests {
             .expect("sql");
         assert_eq!(r, Err("the file broke off"));
         assert_eq!(jobs.count().expect("count"), (1, 0));
+        assert_eq!(jobs.search(&JobQuery { text: Some("云客".into()), ..JobQuery::default() }).expect("s").1, 0);
         assert_eq!(jobs.integrity().expect("check"), "ok");
     }
 

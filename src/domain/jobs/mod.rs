@@ -465,23 +465,24 @@ impl Posting {
         m
     }
 
-    /// The text that search looks in: title, employer, requirements, notes.
-    pub fn search_text(&self) -> String {
+    /// The text that search looks in besides the title: employer,
+    /// requirements and notes (accessibility). Changing it changes the
+    /// index: rebuild it with a new migration in `store/jobs.rs`.
+    pub fn body_text(&self) -> String {
         let mut s = String::with_capacity(256);
-        for part in [
-            Some(self.title.as_str()),
-            Some(self.employer.as_str()),
-            self.requirements.as_deref(),
-            self.accessibility.as_deref(),
-            self.hours.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
+        for part in [Some(self.employer.as_str()), self.requirements.as_deref(), self.accessibility.as_deref()]
+            .into_iter()
+            .flatten()
         {
             s.push_str(part);
             s.push('\n');
         }
         s
+    }
+
+    /// Everything search looks in: the title and [`Posting::body_text`].
+    pub fn search_text(&self) -> String {
+        format!("{}\n{}", self.title, self.body_text())
     }
 }
 
