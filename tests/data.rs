@@ -91,8 +91,18 @@ fn the_bundled_sample_postings_are_the_generators_output() {
     let mut want = vec![];
     tingjian::domain::jobs::sample::write_json(300, 1, &mut want).expect("write");
     let files = embedded::bundled();
-    let (_, have) = files.iter().find(|(n, _)| n == "jobs/sample.json").expect("bundled sample postings");
-    assert!(have.as_ref() == want.as_slice(), "data/jobs/sample.json is stale: regenerate it");
-    let postings: Vec<tingjian::domain::jobs::Posting> = serde_json::from_slice(have).expect("JSON");
-    assert!(postings.iter().all(|p| p.sample), "every bundled posting is marked sample");
+    let (_, have) = files
+        .iter()
+        .find(|(n, _)| n == "jobs/sample.json")
+        .expect("bundled sample postings");
+    assert!(
+        have.as_ref() == want.as_slice(),
+        "data/jobs/sample.json is stale: regenerate it"
+    );
+    let postings: Vec<tingjian::domain::jobs::Posting> =
+        serde_json::from_slice(have).expect("JSON");
+    assert!(
+        postings.iter().all(|p| p.sample),
+        "every bundled posting is marked sample"
+    );
 }

@@ -1050,3 +1050,109 @@ fn support_from_cell_counts_wide_characters_as_two_cells() {
     assert_eq!(from_cell("主菜单", 2), "菜单");
     assert_eq!(from_cell("", 5), "");
 }
+
+// ---------------------------------------------------------------------------
+// Jobs: the task, with eyes on the transcript only.
+
+#[test]
+fn jobs_search_massage_in_guizhou_hear_the_first_result_open_it_and_hear_its_fields() {
+    if !have_tmux("jobs_search_massage_in_guizhou") {
+        return;
+    }
+    let t = Launch::new().size(100, 30).arg("--screen-reader").start();
+    t.wait_started();
+    let opened = t.press("Enter");
+    assert!(
+        opened.starts_with("招聘信息，"),
+        "{opened:?}\n{}",
+        t.diagnostics()
+    );
+    assert!(
+        opened.contains("搜索词，编辑框，空，第1项，共7项"),
+        "{opened:?}"
+    );
+    assert!(
+        opened.contains("找到300条"),
+        "the bundled sample postings: {opened:?}"
+    );
+    // Typing into the search field echoes each character.
+    let n = t.speaks().len();
+    t.tmux.send_literal("按摩");
+    let ev = t.wait_for_transcript(n + 2, WAIT);
+    let echoed: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.kind == "speak")
+        .skip(n)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(echoed, ["按", "摩"], "\n{}", t.diagnostics());
+    let found = t.press("Enter");
+    assert!(
+        found.starts_with("找到") && found.contains("第1项，共"),
+        "{found:?}\n{}",
+        t.diagnostics()
+    );
+    // Region filter: Up to the field, Down to 地区, Right to 广州 then 贵州.
+    t.press("Up");
+    let region = t.press("Down");
+    assert!(
+        region.starts_with("地区，调节项，不限，第2项，共7项"),
+        "{region:?}"
+    );
+    t.press("Right");
+    let gz = t.press("Right");
+    assert!(
+        gz.starts_with("地区，贵州。找到"),
+        "{gz:?}\n{}",
+        t.diagnostics()
+    );
+    let total: usize = gz
+        .split("找到")
+        .nth(1)
+        .and_then(|s| s.split('条').next())
+        .and_then(|s| s.parse().ok())
+        .expect("a count");
+    assert!(total > 0, "{gz}");
+    // Down past the other controls to the first result.
+    for _ in 0..5 {
+        t.press("Down");
+    }
+    let first = t.press("Down");
+    assert!(
+        first.contains("按摩")
+            && first.contains("示例")
+            && first.ends_with(&format!("第1项，共{total}项")),
+        "the first result with its position and marked sample: {first:?}\n{}",
+        t.diagnostics()
+    );
+    assert!(
+        first.contains("贵阳")
+            || first.contains("遵义")
+            || first.contains("安顺")
+            || first.contains("毕节")
+            || first.contains("铜仁")
+            || first.contains("六盘水"),
+        "a city of 贵州: {first:?}"
+    );
+    assert_cursor_shows(&t, "Down", &first, false);
+    let detail = t.press("Enter");
+    assert!(
+        detail.starts_with("招聘详情，13项。"),
+        "{detail:?}\n{}",
+        t.diagnostics()
+    );
+    assert!(detail.contains("这是示例数据，不是真实岗位"), "{detail:?}");
+    let employer = t.press("Down");
+    assert!(employer.starts_with("单位："), "{employer:?}");
+    let place = t.press("Down");
+    assert!(place.starts_with("地点：贵州"), "{place:?}");
+    let suits = t.press("Down");
+    assert!(suits.starts_with("适合：视力残疾"), "{suits:?}");
+    let pay = t.press("Down");
+    assert!(pay.starts_with("工资："), "{pay:?}");
+    // Bookmark it, go back, and find it among the bookmarks.
+    let bookmark = t.press("End");
+    assert!(bookmark.starts_with("收藏这条招聘"), "{bookmark:?}");
+    assert_eq!(t.press("Enter"), "已收藏");
+    quit(&t);
+}

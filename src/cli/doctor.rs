@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{open, Args};
+use super::{Args, open};
 use crate::domain::settings::SpeechSetting;
 use crate::i18n::Localizer;
 use crate::ui::voice_lang;
@@ -17,20 +17,42 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let l = &opened.loc;
-    let mut out = vec![l.t("doctor-title"), l.t_args("doctor-version", &[("version", env!("CARGO_PKG_VERSION").into())])];
+    let mut out = vec![
+        l.t("doctor-title"),
+        l.t_args(
+            "doctor-version",
+            &[("version", env!("CARGO_PKG_VERSION").into())],
+        ),
+    ];
     out.push(l.t_args("doctor-lang", &[("lang", l.lang().tag().into())]));
     let choice = match &args.speech {
         Some(c) => c.to_string(),
         None => opened.settings.speech.key().to_string(),
     };
-    out.push(l.t_args("doctor-speech-choice", &[("choice", choice.as_str().into())]));
-    out.extend(speech_lines(l, args.speech.is_none() && opened.settings.speech == SpeechSetting::Off));
+    out.push(l.t_args(
+        "doctor-speech-choice",
+        &[("choice", choice.as_str().into())],
+    ));
+    out.extend(speech_lines(
+        l,
+        args.speech.is_none() && opened.settings.speech == SpeechSetting::Off,
+    ));
     match crate::speech::detect::running_screen_reader() {
-        Some(name) => out.push(l.t_args("doctor-screen-reader-running", &[("name", name.as_str().into())])),
+        Some(name) => out.push(l.t_args(
+            "doctor-screen-reader-running",
+            &[("name", name.as_str().into())],
+        )),
         None => out.push(l.t("doctor-screen-reader-none")),
     }
-    let sr = l.t(if opened.settings.screen_reader { "on" } else { "off" });
-    out.push(l.t_args("doctor-screen-reader-mode", &[("state", sr.as_str().into())]));
+    let sr = l.t(if opened.settings.screen_reader {
+        "on"
+    } else {
+        "off"
+    });
+    out.push(l.t_args(
+        "doctor-screen-reader-mode",
+        &[("state", sr.as_str().into())],
+    ));
     out.push(l.t("doctor-files"));
     for (what, path) in [
         ("doctor-file-cache", opened.paths.cache()),
@@ -38,7 +60,16 @@ pub fn run(args: &Args) -> ExitCode {
         ("doctor-file-keys", opened.paths.keys()),
     ] {
         let what = l.t(what);
-        out.push(format!("  {}", l.t_args("doctor-file", &[("what", what.as_str().into()), ("path", path.display().to_string().as_str().into())])));
+        out.push(format!(
+            "  {}",
+            l.t_args(
+                "doctor-file",
+                &[
+                    ("what", what.as_str().into()),
+                    ("path", path.display().to_string().as_str().into())
+                ]
+            )
+        ));
     }
     match opened.cache.stats() {
         Ok(s) => {
@@ -46,16 +77,29 @@ pub fn run(args: &Args) -> ExitCode {
                 Some(d) => d.display().to_string(),
                 None => l.t("doctor-data-bundled"),
             };
-            out.push(l.t_args("doctor-data", &[("source", source.as_str().into()), ("hash", s.data_hash.get(..12).unwrap_or("").into())]));
+            out.push(l.t_args(
+                "doctor-data",
+                &[
+                    ("source", source.as_str().into()),
+                    ("hash", s.data_hash.get(..12).unwrap_or("").into()),
+                ],
+            ));
             out.push(l.t_args(
                 "doctor-counts",
-                &[("regions", s.regions.into()), ("documents", s.documents.into()), ("paragraphs", s.paragraphs.into())],
+                &[
+                    ("regions", s.regions.into()),
+                    ("documents", s.documents.into()),
+                    ("paragraphs", s.paragraphs.into()),
+                ],
             ));
         }
         Err(e) => out.push(l.t_args("error-cache", &[("detail", e.to_string().as_str().into())])),
     }
     let integrity = opened.records.integrity().unwrap_or_else(|e| e.to_string());
-    out.push(l.t_args("doctor-records-check", &[("result", integrity.as_str().into())]));
+    out.push(l.t_args(
+        "doctor-records-check",
+        &[("result", integrity.as_str().into())],
+    ));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -77,9 +121,14 @@ fn speech_lines(l: &Localizer, _off: bool) -> Vec<String> {
     match &report.connected {
         Ok(()) => out.push(l.t_args(
             "doctor-speech-ok",
-            &[("features", report.features.as_str().into()), ("ms", (report.elapsed_ms as i64).into())],
+            &[
+                ("features", report.features.as_str().into()),
+                ("ms", (report.elapsed_ms as i64).into()),
+            ],
         )),
-        Err(reason) => out.push(l.t_args("doctor-speech-fail", &[("reason", reason.as_str().into())])),
+        Err(reason) => {
+            out.push(l.t_args("doctor-speech-fail", &[("reason", reason.as_str().into())]))
+        }
     }
     if report.connected.is_ok() {
         match (&report.voice, report.mandarin_voice_available) {

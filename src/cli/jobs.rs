@@ -4,9 +4,9 @@ use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{open, Args, Failure};
+use super::{Args, Failure, open};
 use crate::domain::jobs::import::{self, Format as FileFormat, ImportError};
-use crate::domain::jobs::{sample, Category, JobKind, Posting};
+use crate::domain::jobs::{Category, JobKind, Posting, sample};
 use crate::i18n::Localizer;
 use crate::store::jobs::{JobQuery, Sort};
 
@@ -15,9 +15,7 @@ pub enum JobsCmd {
     /// Search postings: Chinese words of any length (按摩, 客服, 医疗按摩), with filters.
     Search(SearchArgs),
     /// Import real postings from a CSV or JSON file (format in the README); re-importing the same ids updates them.
-    Import {
-        file: PathBuf,
-    },
+    Import { file: PathBuf },
     /// Write deterministic sample postings (marked sample) to a .json or .csv file.
     Sample {
         #[arg(long, default_value_t = 200)]
@@ -68,7 +66,15 @@ fn early_loc(args: &Args) -> Localizer {
 
 fn write_sample(args: &Args, count: usize, seed: u64, out: &PathBuf) -> Result<ExitCode, Failure> {
     let l = early_loc(args);
-    let io_fail = |e: std::io::Error| Failure(l.t_args("error-file", &[("path", out.display().to_string().as_str().into()), ("detail", e.to_string().as_str().into())]));
+    let io_fail = |e: std::io::Error| {
+        Failure(l.t_args(
+            "error-file",
+            &[
+                ("path", out.display().to_string().as_str().into()),
+                ("detail", e.to_string().as_str().into()),
+            ],
+        ))
+    };
     let format = FileFormat::from_path(out).unwrap_or(FileFormat::Json);
     let file = std::fs::File::create(out).map_err(io_fail)?;
     let mut w = BufWriter::new(file);
@@ -97,26 +103,58 @@ fn write_sample(args: &Args, count: usize, seed: u64, out: &PathBuf) -> Result<E
         }
     }
     w.flush().map_err(io_fail)?;
-    println!("{}", l.t_args("jobs-sample-written", &[("count", count.into()), ("path", out.display().to_string().as_str().into())]));
+    println!(
+        "{}",
+        l.t_args(
+            "jobs-sample-written",
+            &[
+                ("count", count.into()),
+                ("path", out.display().to_string().as_str().into())
+            ]
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 /// A query from the command line's words, with unknown values refused by name.
 fn query_of(l: &Localizer, s: &SearchArgs) -> Result<JobQuery, Failure> {
     let bad = |what: &str, value: &str, allowed: &str| {
-        Failure(l.t_args("error-bad-value", &[("what", what.into()), ("value", value.into()), ("allowed", allowed.into())]))
+        Failure(l.t_args(
+            "error-bad-value",
+            &[
+                ("what", what.into()),
+                ("value", value.into()),
+                ("allowed", allowed.into()),
+            ],
+        ))
     };
     let kind = match &s.kind {
         None => None,
-        Some(k) => Some(JobKind::parse(k).ok_or_else(|| bad("--kind", k, &crate::domain::jobs::allowed(crate::domain::jobs::JOB_KINDS)))?),
+        Some(k) => Some(JobKind::parse(k).ok_or_else(|| {
+            bad(
+                "--kind",
+                k,
+                &crate::domain::jobs::allowed(crate::domain::jobs::JOB_KINDS),
+            )
+        })?),
     };
     let category = match &s.category {
         None => None,
-        Some(c) => Some(Category::parse(c).ok_or_else(|| bad("--category", c, &crate::domain::jobs::allowed(crate::domain::jobs::CATEGORIES)))?),
+        Some(c) => Some(Category::parse(c).ok_or_else(|| {
+            bad(
+                "--category",
+                c,
+                &crate::domain::jobs::allowed(crate::domain::jobs::CATEGORIES),
+            )
+        })?),
     };
     let sort = match s.sort.as_str() {
         "relevance" | "相关" | "相关度" => Sort::Relevance,
@@ -137,7 +175,13 @@ fn query_of(l: &Localizer, s: &SearchArgs) -> Result<JobQuery, Failure> {
 /// One posting as a few lines of text, worded for the user.
 pub fn posting_text(l: &Localizer, p: &Posting, n: usize) -> String {
     let trad = l.lang().traditional();
-    let conv = |s: &str| if trad { zhconv::zhconv(s, zhconv::Variant::ZhTW) } else { s.to_string() };
+    let conv = |s: &str| {
+        if trad {
+            zhconv::zhconv(s, zhconv::Variant::ZhTW)
+        } else {
+            s.to_string()
+        }
+    };
     let mut head = format!("{n}. {}", conv(&p.title));
     if p.sample {
         head.push_str(&l.t("jobs-sample-mark"));
@@ -146,21 +190,43 @@ pub fn posting_text(l: &Localizer, p: &Posting, n: usize) -> String {
     if let Some(d) = &p.district {
         place.push(conv(d));
     }
-    let mut line2 = vec![conv(&p.employer), l.t(&format!("employer-{}", p.employer_kind.key().replace('_', "-"))), place.join(" ")];
+    let mut line2 = vec![
+        conv(&p.employer),
+        l.t(&format!(
+            "employer-{}",
+            p.employer_kind.key().replace('_', "-")
+        )),
+        place.join(" "),
+    ];
     if p.home_based {
         line2.push(l.t("jobs-home-based"));
     }
     line2.push(l.t(&format!("job-kind-{}", p.kind.key().replace('_', "-"))));
     let mut line3 = vec![];
     if !p.categories.is_empty() {
-        let cats: Vec<String> = p.categories.iter().map(|c| l.t(&format!("category-{}", c.key()))).collect();
-        line3.push(l.t_args("jobs-suits", &[("categories", cats.join(&l.t("enumeration-separator")).as_str().into())]));
+        let cats: Vec<String> = p
+            .categories
+            .iter()
+            .map(|c| l.t(&format!("category-{}", c.key())))
+            .collect();
+        line3.push(l.t_args(
+            "jobs-suits",
+            &[(
+                "categories",
+                cats.join(&l.t("enumeration-separator")).as_str().into(),
+            )],
+        ));
     }
     line3.push(crate::ui::app::pay_text(l, p));
     if let Some(c) = &p.closing {
         line3.push(l.t_args("jobs-closing", &[("date", l.date(c).as_str().into())]));
     }
-    format!("{head}\n   {}\n   {}\n   id: {}", line2.join(" · "), line3.join(" · "), p.id)
+    format!(
+        "{head}\n   {}\n   {}\n   id: {}",
+        line2.join(" · "),
+        line3.join(" · "),
+        p.id
+    )
 }
 
 fn search(args: &Args, s: &SearchArgs) -> Result<ExitCode, Failure> {
@@ -178,7 +244,13 @@ fn search(args: &Args, s: &SearchArgs) -> Result<ExitCode, Failure> {
             for (i, p) in postings.iter().enumerate() {
                 println!("{}\n", posting_text(l, p, i + 1));
             }
-            println!("{}", l.t_args("jobs-found", &[("total", total.into()), ("shown", postings.len().into())]));
+            println!(
+                "{}",
+                l.t_args(
+                    "jobs-found",
+                    &[("total", total.into()), ("shown", postings.len().into())]
+                )
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -192,7 +264,8 @@ struct Counting<R> {
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.read.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        self.read
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -202,15 +275,33 @@ fn import_file(args: &Args, path: &PathBuf) -> Result<ExitCode, Failure> {
     let l = &opened.loc;
     let shown = path.display().to_string();
     let Some(format) = FileFormat::from_path(path) else {
-        return Err(Failure(l.t_args("error-import-format", &[("path", shown.as_str().into())])));
+        return Err(Failure(
+            l.t_args("error-import-format", &[("path", shown.as_str().into())]),
+        ));
     };
-    let file = std::fs::File::open(path)
-        .map_err(|e| Failure(l.t_args("error-file", &[("path", shown.as_str().into()), ("detail", e.to_string().as_str().into())])))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        Failure(l.t_args(
+            "error-file",
+            &[
+                ("path", shown.as_str().into()),
+                ("detail", e.to_string().as_str().into()),
+            ],
+        ))
+    })?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0).max(1);
     let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let reader = std::io::BufReader::with_capacity(1 << 16, Counting { inner: file, read: read.clone() });
+    let reader = std::io::BufReader::with_capacity(
+        1 << 16,
+        Counting {
+            inner: file,
+            read: read.clone(),
+        },
+    );
     let mut jobs = super::open_jobs(&opened)?;
-    println!("{}", l.t_args("jobs-import-start", &[("path", shown.as_str().into())]));
+    println!(
+        "{}",
+        l.t_args("jobs-import-start", &[("path", shown.as_str().into())])
+    );
     // Reading and checking rows runs on its own thread while SQLite writes:
     // the two halves of an import overlap on two cores.
     // Rows travel in chunks: one hand-over per row would cost more in thread
@@ -222,7 +313,8 @@ fn import_file(args: &Args, path: &PathBuf) -> Result<ExitCode, Failure> {
         let r = import::read(reader, format, |row| {
             chunk.push(row);
             if chunk.len() == CHUNK {
-                tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))).map_err(|_| ())?;
+                tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)))
+                    .map_err(|_| ())?;
             }
             Ok(())
         });
@@ -257,7 +349,13 @@ fn import_file(args: &Args, path: &PathBuf) -> Result<ExitCode, Failure> {
             };
             let done = read.load(std::sync::atomic::Ordering::Relaxed);
             if long && next_quarter < 4 && done * 4 >= size * next_quarter {
-                println!("{}", l.t_args("jobs-import-progress", &[("percent", ((next_quarter * 25) as i64).into())]));
+                println!(
+                    "{}",
+                    l.t_args(
+                        "jobs-import-progress",
+                        &[("percent", ((next_quarter * 25) as i64).into())]
+                    )
+                );
                 next_quarter += 1;
             }
             if r.is_err() {
@@ -282,10 +380,18 @@ fn import_file(args: &Args, path: &PathBuf) -> Result<ExitCode, Failure> {
         "{}",
         l.t_args(
             "jobs-import-done",
-            &[("added", counts.added.into()), ("updated", counts.updated.into()), ("rejected", counts.rejected.into())]
+            &[
+                ("added", counts.added.into()),
+                ("updated", counts.updated.into()),
+                ("rejected", counts.rejected.into())
+            ]
         )
     );
-    Ok(if counts.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if counts.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn field_problem(l: &Localizer, p: &crate::domain::jobs::FieldProblem) -> String {
@@ -305,18 +411,39 @@ pub fn field_problem(l: &Localizer, p: &crate::domain::jobs::FieldProblem) -> St
 fn import_error(l: &Localizer, path: &str, e: &ImportError) -> String {
     let detail = match e {
         ImportError::NotUtf8 { line } => l.t_args("import-not-utf8", &[("line", (*line).into())]),
-        ImportError::MissingColumns(c) => l.t_args("import-missing-columns", &[("columns", c.join(", ").as_str().into())]),
-        ImportError::UnknownColumns(c) => l.t_args("import-unknown-columns", &[("columns", c.join(", ").as_str().into())]),
-        ImportError::Csv { line, message } => {
-            l.t_args("import-bad-at", &[("line", (*line).into()), ("message", message.as_str().into())])
-        }
-        ImportError::Json { line, column, message } => l.t_args(
+        ImportError::MissingColumns(c) => l.t_args(
+            "import-missing-columns",
+            &[("columns", c.join(", ").as_str().into())],
+        ),
+        ImportError::UnknownColumns(c) => l.t_args(
+            "import-unknown-columns",
+            &[("columns", c.join(", ").as_str().into())],
+        ),
+        ImportError::Csv { line, message } => l.t_args(
+            "import-bad-at",
+            &[
+                ("line", (*line).into()),
+                ("message", message.as_str().into()),
+            ],
+        ),
+        ImportError::Json {
+            line,
+            column,
+            message,
+        } => l.t_args(
             "import-bad-at-column",
-            &[("line", (*line).into()), ("column", (*column).into()), ("message", message.as_str().into())],
+            &[
+                ("line", (*line).into()),
+                ("column", (*column).into()),
+                ("message", message.as_str().into()),
+            ],
         ),
         ImportError::NotAnArray => l.t("import-not-array"),
         ImportError::Io(err) => err.to_string(),
         ImportError::Stopped => l.t("import-stopped"),
     };
-    l.t_args("error-import", &[("path", path.into()), ("detail", detail.as_str().into())])
+    l.t_args(
+        "error-import",
+        &[("path", path.into()), ("detail", detail.as_str().into())],
+    )
 }

@@ -16,13 +16,17 @@ use crate::domain::lang::Lang;
 use crate::domain::settings::{Settings, Verbosity};
 use crate::i18n::Localizer;
 use crate::speech::SpeechChoice;
-use crate::store::{embedded, Cache, Paths, Records, StoreError};
+use crate::store::{Cache, Paths, Records, StoreError, embedded};
 use crate::ui::app::App;
 use crate::ui::keymap::Keymap;
 use crate::ui::{Session, SpeechFlags};
 
 #[derive(Debug, Parser)]
-#[command(name = "tingjian", version, about = "听见 Tingjian: 为视障求职者和残疾人服务机构设计的自发声终端应用")]
+#[command(
+    name = "tingjian",
+    version,
+    about = "听见 Tingjian: 为视障求职者和残疾人服务机构设计的自发声终端应用"
+)]
 pub struct Args {
     /// Speech: auto (default: real speech when it works, silent with a notice when not), on, off, or transcript:PATH.
     #[arg(long, value_name = "auto|on|off|transcript:PATH", global = true)]
@@ -105,14 +109,32 @@ pub(crate) fn store_failure(loc: &Localizer, e: &StoreError) -> Failure {
     use crate::domain::dataset::DataError;
     Failure(match e {
         StoreError::Data(DataError { file, line, kind }) => {
-            let line = line.map(|n| format!(" {}", loc.t_args("error-data-line", &[("line", n.into())]))).unwrap_or_default();
-            loc.t_args("error-data", &[("file", file.as_str().into()), ("line", line.as_str().into()), ("detail", kind.to_string().as_str().into())])
+            let line = line
+                .map(|n| format!(" {}", loc.t_args("error-data-line", &[("line", n.into())])))
+                .unwrap_or_default();
+            loc.t_args(
+                "error-data",
+                &[
+                    ("file", file.as_str().into()),
+                    ("line", line.as_str().into()),
+                    ("detail", kind.to_string().as_str().into()),
+                ],
+            )
         }
-        StoreError::RecordsUnreadable { path, reason } => {
-            loc.t_args("error-records", &[("path", path.as_str().into()), ("detail", reason.as_str().into())])
+        StoreError::RecordsUnreadable { path, reason } => loc.t_args(
+            "error-records",
+            &[
+                ("path", path.as_str().into()),
+                ("detail", reason.as_str().into()),
+            ],
+        ),
+        StoreError::TooNew { path, .. } => {
+            loc.t_args("error-records-newer", &[("path", path.as_str().into())])
         }
-        StoreError::TooNew { path, .. } => loc.t_args("error-records-newer", &[("path", path.as_str().into())]),
-        other => loc.t_args("error-cache", &[("detail", other.to_string().as_str().into())]),
+        other => loc.t_args(
+            "error-cache",
+            &[("detail", other.to_string().as_str().into())],
+        ),
     })
 }
 
@@ -123,10 +145,18 @@ pub fn open(args: &Args) -> Result<Opened, Failure> {
     let early = Localizer::new(args.lang.unwrap_or(system_lang));
     let paths = Paths::new(args.home.as_deref());
     paths.ensure().map_err(|e| {
-        Failure(early.t_args("error-records", &[("path", paths.data_dir.display().to_string().as_str().into()), ("detail", e.to_string().as_str().into())]))
+        Failure(early.t_args(
+            "error-records",
+            &[
+                ("path", paths.data_dir.display().to_string().as_str().into()),
+                ("detail", e.to_string().as_str().into()),
+            ],
+        ))
     })?;
     let records = Records::open(&paths.records()).map_err(|e| store_failure(&early, &e))?;
-    let mut settings = records.load_settings().map_err(|e| store_failure(&early, &e))?;
+    let mut settings = records
+        .load_settings()
+        .map_err(|e| store_failure(&early, &e))?;
     if args.screen_reader || env_screen_reader() {
         settings.screen_reader = true;
     }
@@ -137,30 +167,63 @@ pub fn open(args: &Args) -> Result<Opened, Failure> {
     let files: Vec<DataFile> = match &args.data {
         None => embedded::bundled(),
         Some(dir) => embedded::from_dir(dir).map_err(|e| {
-            Failure(loc.t_args("error-data", &[("file", dir.display().to_string().as_str().into()), ("line", "".into()), ("detail", e.to_string().as_str().into())]))
+            Failure(loc.t_args(
+                "error-data",
+                &[
+                    ("file", dir.display().to_string().as_str().into()),
+                    ("line", "".into()),
+                    ("detail", e.to_string().as_str().into()),
+                ],
+            ))
         })?,
     };
     let (cache, _) = Cache::open(&paths.cache(), &files).map_err(|e| store_failure(&loc, &e))?;
-    Ok(Opened { paths, records, settings, cache, data_dir: args.data.clone(), files, loc, system_lang })
+    Ok(Opened {
+        paths,
+        records,
+        settings,
+        cache,
+        data_dir: args.data.clone(),
+        files,
+        loc,
+        system_lang,
+    })
 }
 
 /// The jobs file of this run, with the sample postings of the data in use.
 pub fn open_jobs(opened: &Opened) -> Result<crate::store::jobs::Jobs, Failure> {
-    let samples: Vec<u8> =
-        opened.files.iter().find(|(n, _)| n == "jobs/sample.json").map(|(_, b)| b.to_vec()).unwrap_or_default();
-    crate::store::jobs::Jobs::open(&opened.paths.jobs(), &samples).map_err(|e| store_failure(&opened.loc, &e))
+    let samples: Vec<u8> = opened
+        .files
+        .iter()
+        .find(|(n, _)| n == "jobs/sample.json")
+        .map(|(_, b)| b.to_vec())
+        .unwrap_or_default();
+    crate::store::jobs::Jobs::open(&opened.paths.jobs(), &samples)
+        .map_err(|e| store_failure(&opened.loc, &e))
 }
 
 /// The keymap with the user's overrides, and any messages about them.
 pub fn keymap(paths: &Paths, loc: &Localizer) -> (Keymap, Vec<String>) {
     let file = paths.keys();
-    let Ok(text) = std::fs::read_to_string(&file) else { return (Keymap::default(), vec![]) };
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return (Keymap::default(), vec![]);
+    };
     let (map, errors) = Keymap::with_overrides(&text);
     let msgs = errors
         .iter()
         .map(|e| {
-            let line = e.line.map(|n| format!(" {}", loc.t_args("error-data-line", &[("line", n.into())]))).unwrap_or_default();
-            loc.t_args("error-keys", &[("file", file.display().to_string().as_str().into()), ("line", line.as_str().into()), ("detail", e.message.as_str().into())])
+            let line = e
+                .line
+                .map(|n| format!(" {}", loc.t_args("error-data-line", &[("line", n.into())])))
+                .unwrap_or_default();
+            loc.t_args(
+                "error-keys",
+                &[
+                    ("file", file.display().to_string().as_str().into()),
+                    ("line", line.as_str().into()),
+                    ("detail", e.message.as_str().into()),
+                ],
+            )
         })
         .collect();
     (map, msgs)
@@ -188,7 +251,13 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
     let (keymap, key_errors) = keymap(&opened.paths, &opened.loc);
     let jobs = open_jobs(&opened);
     let bookmarks = opened.records.bookmarks().unwrap_or_default();
-    let mut app = App::new(opened.cache, opened.settings, keymap, args.lang, opened.system_lang);
+    let mut app = App::new(
+        opened.cache,
+        opened.settings,
+        keymap,
+        args.lang,
+        opened.system_lang,
+    );
     match jobs {
         Ok(j) => app = app.with_jobs(j, bookmarks),
         Err(Failure(msg)) => app.status = Some(msg),
@@ -196,15 +265,25 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
     if let Some(first) = key_errors.first() {
         app.status = Some(first.clone());
     }
-    let flags = SpeechFlags { choice: args.speech.clone(), transcript: args.transcript.clone() };
+    let flags = SpeechFlags {
+        choice: args.speech.clone(),
+        transcript: args.transcript.clone(),
+    };
     let mut session = Session::new(app, opened.records, flags, start).map_err(|e| {
         let path = match (&args.speech, &args.transcript) {
             (Some(SpeechChoice::Transcript(p)), _) | (_, Some(p)) => p.display().to_string(),
             _ => String::new(),
         };
-        Failure(opened.loc.t_args("error-transcript", &[("path", path.as_str().into()), ("detail", e.to_string().as_str().into())]))
+        Failure(opened.loc.t_args(
+            "error-transcript",
+            &[
+                ("path", path.as_str().into()),
+                ("detail", e.to_string().as_str().into()),
+            ],
+        ))
     })?;
-    let line_mode = args.line || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
+    let line_mode =
+        args.line || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal();
     let result = if line_mode {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
@@ -213,6 +292,11 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
     } else {
         crate::ui::tui::run(&mut session)
     };
-    result.map_err(|e| Failure(session.app.loc.t_args("error-terminal", &[("detail", e.to_string().as_str().into())])))?;
+    result.map_err(|e| {
+        Failure(session.app.loc.t_args(
+            "error-terminal",
+            &[("detail", e.to_string().as_str().into())],
+        ))
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{open, Args, Failure};
-use crate::domain::measures::{format_value, Action};
+use super::{Args, Failure, open};
+use crate::domain::measures::{Action, format_value};
 use crate::store::policies::{MeasureFilter, MeasureRow, TargetRow};
 use crate::ui::app::action_id;
 
@@ -99,7 +99,10 @@ fn json_measure(m: &MeasureRow) -> JsonMeasure<'_> {
         summary: &m.summary,
         beneficiaries: &m.beneficiaries,
         responsible: &m.responsible,
-        deadline: m.deadline.as_ref().map(|(d, q)| JsonDeadline { date: d, quote: q }),
+        deadline: m
+            .deadline
+            .as_ref()
+            .map(|(d, q)| JsonDeadline { date: d, quote: q }),
         numbers: m
             .numbers
             .iter()
@@ -109,10 +112,18 @@ fn json_measure(m: &MeasureRow) -> JsonMeasure<'_> {
                 unit: &n.unit,
                 per: n.per.as_deref(),
                 written: &n.written,
-                citation: Citation { source: &m.source, clause: &m.clause, quote: &n.quote },
+                citation: Citation {
+                    source: &m.source,
+                    clause: &m.clause,
+                    quote: &n.quote,
+                },
             })
             .collect(),
-        citation: Citation { source: &m.source, clause: &m.clause, quote: &m.quote },
+        citation: Citation {
+            source: &m.source,
+            clause: &m.clause,
+            quote: &m.quote,
+        },
     }
 }
 
@@ -128,7 +139,11 @@ fn json_target(t: &TargetRow) -> JsonTarget<'_> {
         unit: &t.unit,
         period: t.period.as_deref(),
         written: &t.written,
-        citation: Citation { source: &t.source, clause: &t.clause, quote: &t.quote },
+        citation: Citation {
+            source: &t.source,
+            clause: &t.clause,
+            quote: &t.quote,
+        },
     }
 }
 
@@ -136,37 +151,65 @@ pub fn run(args: &Args, p: &PoliciesArgs) -> Result<ExitCode, Failure> {
     let opened = open(args)?;
     let l = &opened.loc;
     let trad = l.lang().traditional();
-    let conv = |s: &str| if trad { zhconv::zhconv(s, zhconv::Variant::ZhTW) } else { s.to_string() };
-    let cache_err = |e: crate::store::StoreError| Failure(l.t_args("error-cache", &[("detail", e.to_string().as_str().into())]));
+    let conv = |s: &str| {
+        if trad {
+            zhconv::zhconv(s, zhconv::Variant::ZhTW)
+        } else {
+            s.to_string()
+        }
+    };
+    let cache_err = |e: crate::store::StoreError| {
+        Failure(l.t_args("error-cache", &[("detail", e.to_string().as_str().into())]))
+    };
     let region = match &p.region {
         None => None,
         Some(r) => match opened.cache.find_region(r).map_err(cache_err)? {
             Some(region) => Some(region),
             None => {
-                let names: Vec<String> = opened.cache.regions().map_err(cache_err)?.into_iter().map(|r| r.name).collect();
+                let names: Vec<String> = opened
+                    .cache
+                    .regions()
+                    .map_err(cache_err)?
+                    .into_iter()
+                    .map(|r| r.name)
+                    .collect();
                 return Err(Failure(l.t_args(
                     "error-unknown-region",
-                    &[("region", r.as_str().into()), ("known", names.join(&l.t("enumeration-separator")).as_str().into())],
+                    &[
+                        ("region", r.as_str().into()),
+                        (
+                            "known",
+                            names.join(&l.t("enumeration-separator")).as_str().into(),
+                        ),
+                    ],
                 )));
             }
         },
     };
     let action = match &p.action {
         None => None,
-        Some(a) => match Action::from_key(a).or_else(|| Action::ALL.into_iter().find(|x| l.t(action_id(*x)) == *a)) {
+        Some(a) => match Action::from_key(a)
+            .or_else(|| Action::ALL.into_iter().find(|x| l.t(action_id(*x)) == *a))
+        {
             Some(a) => Some(a),
             None => {
                 let keys: Vec<&str> = Action::ALL.iter().map(|a| a.key()).collect();
                 return Err(Failure(l.t_args(
                     "error-unknown-action",
-                    &[("action", a.as_str().into()), ("known", keys.join(", ").as_str().into())],
+                    &[
+                        ("action", a.as_str().into()),
+                        ("known", keys.join(", ").as_str().into()),
+                    ],
                 )));
             }
         },
     };
     let mut out = String::new();
     if p.targets {
-        let targets = opened.cache.targets(region.as_ref().map(|r| r.id.as_str())).map_err(cache_err)?;
+        let targets = opened
+            .cache
+            .targets(region.as_ref().map(|r| r.id.as_str()))
+            .map_err(cache_err)?;
         match p.format {
             Format::Json => {
                 let v: Vec<JsonTarget<'_>> = targets.iter().map(json_target).collect();
@@ -192,14 +235,27 @@ pub fn run(args: &Args, p: &PoliciesArgs) -> Result<ExitCode, Failure> {
                             ]
                         ),
                     ));
-                    out.push_str(&format!("  {}\n\n", l.t_args("cli-quote", &[("quote", t.quote.as_str().into()), ("source", t.source.as_str().into())])));
+                    out.push_str(&format!(
+                        "  {}\n\n",
+                        l.t_args(
+                            "cli-quote",
+                            &[
+                                ("quote", t.quote.as_str().into()),
+                                ("source", t.source.as_str().into())
+                            ]
+                        )
+                    ));
                 }
                 out.push_str(&l.t_args("cli-count-targets", &[("count", targets.len().into())]));
                 out.push('\n');
             }
         }
     } else {
-        let filter = MeasureFilter { region: region.map(|r| r.id), action, query: p.query.clone() };
+        let filter = MeasureFilter {
+            region: region.map(|r| r.id),
+            action,
+            query: p.query.clone(),
+        };
         let measures = opened.cache.measures(&filter, trad).map_err(cache_err)?;
         match p.format {
             Format::Json => {
@@ -224,10 +280,21 @@ pub fn run(args: &Args, p: &PoliciesArgs) -> Result<ExitCode, Failure> {
                         crate::domain::measures::MeasureKind::Target => "kind-target",
                     });
                     let deadline = match &m.deadline {
-                        Some((d, w)) => l.t_args("deadline-with-words", &[("date", l.date(d).as_str().into()), ("words", w.as_str().into())]),
+                        Some((d, w)) => l.t_args(
+                            "deadline-with-words",
+                            &[
+                                ("date", l.date(d).as_str().into()),
+                                ("words", w.as_str().into()),
+                            ],
+                        ),
                         None => l.t("deadline-none"),
                     };
-                    out.push_str(&format!("  {}{}{}\n", kind, l.t("list-separator"), deadline));
+                    out.push_str(&format!(
+                        "  {}{}{}\n",
+                        kind,
+                        l.t("list-separator"),
+                        deadline
+                    ));
                     for n in &m.numbers {
                         out.push_str(&format!(
                             "  {}\n",
@@ -241,7 +308,16 @@ pub fn run(args: &Args, p: &PoliciesArgs) -> Result<ExitCode, Failure> {
                             )
                         ));
                     }
-                    out.push_str(&format!("  {}\n\n", l.t_args("cli-quote", &[("quote", m.quote.as_str().into()), ("source", m.source.as_str().into())])));
+                    out.push_str(&format!(
+                        "  {}\n\n",
+                        l.t_args(
+                            "cli-quote",
+                            &[
+                                ("quote", m.quote.as_str().into()),
+                                ("source", m.source.as_str().into())
+                            ]
+                        )
+                    ));
                 }
                 out.push_str(&l.t_args("cli-count-measures", &[("count", measures.len().into())]));
                 out.push('\n');

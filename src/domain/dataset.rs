@@ -7,7 +7,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::measures::{Measure, MeasuresFile, Target};
-use super::plans::{paragraphs, PlanDocument, Region};
+use super::plans::{PlanDocument, Region, paragraphs};
 
 /// The name of the plans file under `data/`.
 pub const PLANS_FILE: &str = "plans.toml";
@@ -41,7 +41,11 @@ pub enum DataErrorKind {
     #[error("source file {0:?} not found under sources/")]
     MissingSource(String),
     #[error("quote for {field} not found in {source_file}: {quote:?}")]
-    QuoteNotFound { field: String, source_file: String, quote: String },
+    QuoteNotFound {
+        field: String,
+        source_file: String,
+        quote: String,
+    },
     #[error("bad date {0:?} (use YYYY-MM-DD)")]
     BadDate(String),
     #[error("period from {from} is after to {to}")]
@@ -114,14 +118,18 @@ pub fn content_hash(files: &[DataFile]) -> String {
 }
 
 fn text_of(name: &str, bytes: &[u8]) -> Result<String, DataError> {
-    let s = std::str::from_utf8(bytes)
-        .map_err(|_| DataError { file: name.to_string(), line: None, kind: DataErrorKind::NotUtf8 })?;
+    let s = std::str::from_utf8(bytes).map_err(|_| DataError {
+        file: name.to_string(),
+        line: None,
+        kind: DataErrorKind::NotUtf8,
+    })?;
     Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_string())
 }
 
 /// 1-based line of the first occurrence of `needle` in `text`.
 fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.find(needle).map(|i| text[..i].matches('\n').count() + 1)
+    text.find(needle)
+        .map(|i| text[..i].matches('\n').count() + 1)
 }
 
 fn valid_date(s: &str) -> bool {
@@ -154,11 +162,19 @@ impl DataSet {
                 plans_text = Some(text_of(name, bytes)?);
             }
         }
-        let plans_text = plans_text
-            .ok_or_else(|| DataError { file: PLANS_FILE.into(), line: None, kind: DataErrorKind::MissingFile })?;
+        let plans_text = plans_text.ok_or_else(|| DataError {
+            file: PLANS_FILE.into(),
+            line: None,
+            kind: DataErrorKind::MissingFile,
+        })?;
         let parsed: PlansFile = toml::from_str(&plans_text).map_err(|e| DataError {
             file: PLANS_FILE.into(),
-            line: e.span().map(|s| plans_text[..s.start.min(plans_text.len())].matches('\n').count() + 1),
+            line: e.span().map(|s| {
+                plans_text[..s.start.min(plans_text.len())]
+                    .matches('\n')
+                    .count()
+                    + 1
+            }),
             kind: DataErrorKind::Syntax(e.message().to_string()),
         })?;
         // Errors in a record point at the line of its id.
@@ -180,10 +196,16 @@ impl DataSet {
                 return Err(err_at(&d.id, DataErrorKind::DuplicateId(d.id.clone())));
             }
             if !region_ids.contains(d.region.as_str()) {
-                return Err(err_at(&d.id, DataErrorKind::UnknownRegion(d.region.clone())));
+                return Err(err_at(
+                    &d.id,
+                    DataErrorKind::UnknownRegion(d.region.clone()),
+                ));
             }
             let Some(text) = sources.get(&d.source) else {
-                return Err(err_at(&d.id, DataErrorKind::MissingSource(d.source.clone())));
+                return Err(err_at(
+                    &d.id,
+                    DataErrorKind::MissingSource(d.source.clone()),
+                ));
             };
             if let Some(date) = &d.issued
                 && !valid_date(date)
@@ -191,7 +213,13 @@ impl DataSet {
                 return Err(err_at(&d.id, DataErrorKind::BadDate(date.clone())));
             }
             if d.period.from > d.period.to {
-                return Err(err_at(&d.id, DataErrorKind::BadPeriod { from: d.period.from, to: d.period.to }));
+                return Err(err_at(
+                    &d.id,
+                    DataErrorKind::BadPeriod {
+                        from: d.period.from,
+                        to: d.period.to,
+                    },
+                ));
             }
             for c in &d.citations {
                 if !text.contains(&c.quote) {
@@ -230,12 +258,22 @@ impl DataSet {
         let mut seen = HashSet::new();
         for m in &measures {
             if !seen.insert(m.document.clone()) {
-                return Err(DataError { file: MEASURES_DIR.into(), line: None, kind: DataErrorKind::DuplicateDocument(m.document.clone()) });
+                return Err(DataError {
+                    file: MEASURES_DIR.into(),
+                    line: None,
+                    kind: DataErrorKind::DuplicateDocument(m.document.clone()),
+                });
             }
         }
         // Measures in the order of their documents.
         measures.sort_by_key(|m| documents.iter().position(|d| d.doc.id == m.document));
-        Ok(DataSet { regions: parsed.region, documents, measures, sources, hash })
+        Ok(DataSet {
+            regions: parsed.region,
+            documents,
+            measures,
+            sources,
+            hash,
+        })
     }
 }
 
@@ -248,7 +286,9 @@ fn check_measures(
 ) -> Result<DocumentMeasures, DataError> {
     let parsed: MeasuresFile = toml::from_str(text).map_err(|e| DataError {
         file: name.to_string(),
-        line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
         kind: DataErrorKind::Syntax(e.message().to_string()),
     })?;
     let err = |id: Option<&str>, kind: DataErrorKind| DataError {
@@ -257,7 +297,10 @@ fn check_measures(
         kind,
     };
     let Some(doc) = documents.iter().find(|d| d.doc.id == parsed.document) else {
-        return Err(err(None, DataErrorKind::UnknownDocument(parsed.document.clone())));
+        return Err(err(
+            None,
+            DataErrorKind::UnknownDocument(parsed.document.clone()),
+        ));
     };
     let expected = format!("{MEASURES_DIR}{}.toml", doc.doc.id);
     if name != expected {
@@ -298,7 +341,13 @@ fn check_measures(
             quoted(&m.id, "number", &n.quote)?;
             let written = n.as_written();
             if !n.quote.contains(&written) {
-                return Err(err(Some(&m.id), DataErrorKind::NumberNotInQuote { id: m.id.clone(), written }));
+                return Err(err(
+                    Some(&m.id),
+                    DataErrorKind::NumberNotInQuote {
+                        id: m.id.clone(),
+                        written,
+                    },
+                ));
             }
         }
     }
@@ -309,10 +358,20 @@ fn check_measures(
         quoted(&t.id, "quote", &t.quote)?;
         let written = t.as_written();
         if !t.quote.contains(&written) {
-            return Err(err(Some(&t.id), DataErrorKind::NumberNotInQuote { id: t.id.clone(), written }));
+            return Err(err(
+                Some(&t.id),
+                DataErrorKind::NumberNotInQuote {
+                    id: t.id.clone(),
+                    written,
+                },
+            ));
         }
     }
-    Ok(DocumentMeasures { document: parsed.document, measures: parsed.measures, targets: parsed.targets })
+    Ok(DocumentMeasures {
+        document: parsed.document,
+        measures: parsed.measures,
+        targets: parsed.targets,
+    })
 }
 
 #[cfg(test)]
@@ -322,7 +381,13 @@ mod tests {
     fn files(plans: &str) -> Vec<DataFile> {
         vec![
             (PLANS_FILE.to_string(), plans.as_bytes().to_vec().into()),
-            ("sources/a.txt".to_string(), "某市方案\n某市残联\n2023年1月2日\n正文第一段\n".as_bytes().to_vec().into()),
+            (
+                "sources/a.txt".to_string(),
+                "某市方案\n某市残联\n2023年1月2日\n正文第一段\n"
+                    .as_bytes()
+                    .to_vec()
+                    .into(),
+            ),
         ]
     }
 
@@ -382,11 +447,16 @@ citations = [
 
     #[test]
     fn unknown_fields_unknown_regions_and_bad_dates_are_errors() {
-        let e = DataSet::from_files(&files(&GOOD.replace("script =", "colour = \"red\"\nscript ="))).expect_err("x");
+        let e = DataSet::from_files(&files(
+            &GOOD.replace("script =", "colour = \"red\"\nscript ="),
+        ))
+        .expect_err("x");
         assert!(matches!(e.kind, DataErrorKind::Syntax(_)));
-        let e = DataSet::from_files(&files(&GOOD.replace("region = \"r\"", "region = \"q\""))).expect_err("x");
+        let e = DataSet::from_files(&files(&GOOD.replace("region = \"r\"", "region = \"q\"")))
+            .expect_err("x");
         assert_eq!(e.kind, DataErrorKind::UnknownRegion("q".into()));
-        let e = DataSet::from_files(&files(&GOOD.replace("2023-01-02", "2023-02-30"))).expect_err("x");
+        let e =
+            DataSet::from_files(&files(&GOOD.replace("2023-01-02", "2023-02-30"))).expect_err("x");
         assert_eq!(e.kind, DataErrorKind::BadDate("2023-02-30".into()));
     }
 
@@ -430,20 +500,38 @@ quote = "2023年1月2日"
         let ds = DataSet::from_files(&with_measures(MEASURES)).expect("loads");
         assert_eq!(ds.measures[0].measures.len(), 1);
         assert_eq!(ds.measures[0].targets.len(), 1);
-        let e = DataSet::from_files(&with_measures(&MEASURES.replace("quote = \"正文第一段\"\n\n", "quote = \"正文第二段\"\n\n")))
-            .expect_err("quote not in source");
+        let e = DataSet::from_files(&with_measures(
+            &MEASURES.replace("quote = \"正文第一段\"\n\n", "quote = \"正文第二段\"\n\n"),
+        ))
+        .expect_err("quote not in source");
         assert!(matches!(e.kind, DataErrorKind::QuoteNotFound { .. }), "{e}");
         assert_eq!(e.line, Some(5));
-        let e = DataSet::from_files(&with_measures(&MEASURES.replace("written = \"一\"", "written = \"二\"")))
-            .expect_err("number not in quote");
-        assert!(matches!(e.kind, DataErrorKind::NumberNotInQuote { .. }), "{e}");
-        let e = DataSet::from_files(&with_measures(&MEASURES.replace("public_bodies", "everyone"))).expect_err("bad action");
+        let e = DataSet::from_files(&with_measures(
+            &MEASURES.replace("written = \"一\"", "written = \"二\""),
+        ))
+        .expect_err("number not in quote");
+        assert!(
+            matches!(e.kind, DataErrorKind::NumberNotInQuote { .. }),
+            "{e}"
+        );
+        let e = DataSet::from_files(&with_measures(
+            &MEASURES.replace("public_bodies", "everyone"),
+        ))
+        .expect_err("bad action");
         assert!(matches!(e.kind, DataErrorKind::Syntax(_)), "{e}");
-        let e = DataSet::from_files(&with_measures(&MEASURES.replace("document = \"d\"", "document = \"x\""))).expect_err("doc");
+        let e = DataSet::from_files(&with_measures(
+            &MEASURES.replace("document = \"d\"", "document = \"x\""),
+        ))
+        .expect_err("doc");
         assert_eq!(e.kind, DataErrorKind::UnknownDocument("x".into()));
-        let e = DataSet::from_files(&with_measures(&MEASURES.replace("quote = \"正文第一段\"\n\n  [[", "\n\n  [[")))
-            .expect_err("uncited measure");
-        assert!(matches!(e.kind, DataErrorKind::Syntax(_)), "a measure without a quote is rejected: {e}");
+        let e = DataSet::from_files(&with_measures(
+            &MEASURES.replace("quote = \"正文第一段\"\n\n  [[", "\n\n  [["),
+        ))
+        .expect_err("uncited measure");
+        assert!(
+            matches!(e.kind, DataErrorKind::Syntax(_)),
+            "a measure without a quote is rejected: {e}"
+        );
     }
 
     #[test]

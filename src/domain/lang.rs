@@ -33,7 +33,12 @@ impl Lang {
     /// falls back to zh-CN). Non-UTF-8 values never reach here as errors:
     /// the caller passes them lossily.
     pub fn from_posix_locale(value: &str) -> Option<Lang> {
-        let v = value.split(['.', '@']).next().unwrap_or("").to_ascii_lowercase().replace('_', "-");
+        let v = value
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .replace('_', "-");
         if v.is_empty() || v == "c" || v == "posix" {
             return None;
         }

@@ -77,7 +77,9 @@ impl MeasureKind {
         }
     }
     pub fn from_key(s: &str) -> Option<Self> {
-        [Self::Duty, Self::Support, Self::Target].into_iter().find(|k| k.key() == s)
+        [Self::Duty, Self::Support, Self::Target]
+            .into_iter()
+            .find(|k| k.key() == s)
     }
 }
 
@@ -112,7 +114,10 @@ pub enum Group {
 
 impl Group {
     pub fn key(self) -> String {
-        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
     }
 }
 
@@ -142,13 +147,19 @@ pub struct Number {
 impl Number {
     /// The text that must appear in the quote.
     pub fn as_written(&self) -> String {
-        self.written.clone().unwrap_or_else(|| format_value(self.value))
+        self.written
+            .clone()
+            .unwrap_or_else(|| format_value(self.value))
     }
 }
 
 /// `50` for 50.0, `2.5` for 2.5.
 pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,7 +199,9 @@ pub struct Target {
 
 impl Target {
     pub fn as_written(&self) -> String {
-        self.written.clone().unwrap_or_else(|| format_value(self.value))
+        self.written
+            .clone()
+            .unwrap_or_else(|| format_value(self.value))
     }
 }
 

@@ -135,7 +135,8 @@ mod tests {
 
     #[test]
     fn paragraphs_skip_blank_and_omitted_lines_and_strip_bookmarks() {
-        let src = "發布通知\n標題\n\n  [bookmark: _Hlk1]第一段[bookmark: _GoBack]。 \n檔案全文\n第二段\n";
+        let src =
+            "發布通知\n標題\n\n  [bookmark: _Hlk1]第一段[bookmark: _GoBack]。 \n檔案全文\n第二段\n";
         let omit = vec!["發布通知".to_string(), "檔案全文".to_string()];
         assert_eq!(paragraphs(src, &omit), vec!["標題", "第一段。", "第二段"]);
     }

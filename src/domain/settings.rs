@@ -14,7 +14,8 @@ pub enum SpeechSetting {
 }
 
 impl SpeechSetting {
-    pub const ALL: [SpeechSetting; 3] = [SpeechSetting::Auto, SpeechSetting::On, SpeechSetting::Off];
+    pub const ALL: [SpeechSetting; 3] =
+        [SpeechSetting::Auto, SpeechSetting::On, SpeechSetting::Off];
     pub fn key(self) -> &'static str {
         match self {
             SpeechSetting::Auto => "auto",
@@ -86,12 +87,18 @@ impl Settings {
     /// Key/value pairs as stored.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("lang", self.lang.map(|l| l.tag().to_string()).unwrap_or_default()),
+            (
+                "lang",
+                self.lang.map(|l| l.tag().to_string()).unwrap_or_default(),
+            ),
             ("speech", self.speech.key().to_string()),
             ("rate", self.rate.to_string()),
             ("volume", self.volume.to_string()),
             ("verbosity", self.verbosity.key().to_string()),
-            ("screen_reader", if self.screen_reader { "1" } else { "0" }.to_string()),
+            (
+                "screen_reader",
+                if self.screen_reader { "1" } else { "0" }.to_string(),
+            ),
             ("voice", self.voice.clone().unwrap_or_default()),
         ]
     }
@@ -147,7 +154,12 @@ mod tests {
 
     #[test]
     fn damaged_values_fall_back_to_defaults() {
-        let s = Settings::from_pairs([("rate", "loud"), ("speech", "maybe"), ("volume", "250"), ("x", "y")]);
+        let s = Settings::from_pairs([
+            ("rate", "loud"),
+            ("speech", "maybe"),
+            ("volume", "250"),
+            ("x", "y"),
+        ]);
         assert_eq!(s.rate, 50);
         assert_eq!(s.speech, SpeechSetting::Auto);
         assert_eq!(s.volume, 100);

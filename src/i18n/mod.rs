@@ -22,7 +22,9 @@ pub struct Localizer {
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer").field("lang", &self.lang).finish()
+        f.debug_struct("Localizer")
+            .field("lang", &self.lang)
+            .finish()
     }
 }
 
@@ -71,18 +73,29 @@ impl Localizer {
     pub fn date(&self, iso: &str) -> String {
         let mut it = iso.splitn(3, '-').map(|p| p.parse::<i64>());
         match (it.next(), it.next(), it.next()) {
-            (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
-                self.t_args("date", &[("year", y.into()), ("month", m.into()), ("day", d.into())])
+            (Some(Ok(y)), Some(Ok(m)), Some(Ok(d)))
+                if (1..=12).contains(&m) && (1..=31).contains(&d) =>
+            {
+                self.t_args(
+                    "date",
+                    &[("year", y.into()), ("month", m.into()), ("day", d.into())],
+                )
             }
             _ => iso.to_string(),
         }
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let Some(msg) = self.bundle.get_message(id) else { return id.to_string() };
-        let Some(pattern) = msg.value() else { return id.to_string() };
+        let Some(msg) = self.bundle.get_message(id) else {
+            return id.to_string();
+        };
+        let Some(pattern) = msg.value() else {
+            return id.to_string();
+        };
         let mut errors = vec![];
-        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     }
 }
 
@@ -132,7 +145,9 @@ pub fn message_ids(src: &str) -> Vec<String> {
             let id = id.trim_end();
             let ok = !id.is_empty()
                 && id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             (ok && !l.starts_with(' ')).then(|| id.to_string())
         })
         .collect()
@@ -144,24 +159,33 @@ mod tests {
 
     #[test]
     fn every_locale_parses_and_has_the_same_ids() {
-        let reference: std::collections::BTreeSet<String> = message_ids(source(Lang::ZhCn)).into_iter().collect();
+        let reference: std::collections::BTreeSet<String> =
+            message_ids(source(Lang::ZhCn)).into_iter().collect();
         assert!(reference.len() > 20);
         for lang in Lang::ALL {
             if let Err((_, errs)) = FluentResource::try_new(source(lang).to_string()) {
                 panic!("{} does not parse: {errs:?}", lang.tag());
             }
-            let ids: std::collections::BTreeSet<String> = message_ids(source(lang)).into_iter().collect();
+            let ids: std::collections::BTreeSet<String> =
+                message_ids(source(lang)).into_iter().collect();
             let missing: Vec<_> = reference.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&reference).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.tag());
-            assert!(extra.is_empty(), "{} has ids zh-CN lacks: {extra:?}", lang.tag());
+            assert!(
+                extra.is_empty(),
+                "{} has ids zh-CN lacks: {extra:?}",
+                lang.tag()
+            );
         }
     }
 
     #[test]
     fn arguments_are_inserted_without_isolation_marks() {
         let l = Localizer::new(Lang::En);
-        let s = l.t_args("position", &[("index", 2usize.into()), ("total", 7usize.into())]);
+        let s = l.t_args(
+            "position",
+            &[("index", 2usize.into()), ("total", 7usize.into())],
+        );
         assert_eq!(s, "2 of 7");
         assert!(!s.contains('\u{2068}'));
     }
@@ -175,6 +199,9 @@ mod tests {
 
     #[test]
     fn a_missing_id_shows_the_id() {
-        assert_eq!(Localizer::new(Lang::ZhCn).t("no-such-message"), "no-such-message");
+        assert_eq!(
+            Localizer::new(Lang::ZhCn).t("no-such-message"),
+            "no-such-message"
+        );
     }
 }

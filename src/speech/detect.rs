@@ -2,7 +2,15 @@
 //! quiet. (`tts::Tts::screen_reader_available()` is always false on Linux.)
 
 /// Process names of screen readers that speak on their own.
-const READERS: &[&str] = &["orca", "fenrir", "fenrir-daemon", "speakup", "yasr", "emacspeak", "espeakup"];
+const READERS: &[&str] = &[
+    "orca",
+    "fenrir",
+    "fenrir-daemon",
+    "speakup",
+    "yasr",
+    "emacspeak",
+    "espeakup",
+];
 
 /// The name of a running screen reader, if any: a process with a known
 /// name, or the speakup kernel module.
@@ -17,7 +25,9 @@ pub fn running_screen_reader() -> Option<String> {
         if !pid.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let Ok(comm) = std::fs::read_to_string(entry.path().join("comm")) else { continue };
+        let Ok(comm) = std::fs::read_to_string(entry.path().join("comm")) else {
+            continue;
+        };
         let comm = comm.trim();
         if let Some(r) = READERS.iter().find(|r| **r == comm) {
             return Some((*r).to_string());

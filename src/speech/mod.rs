@@ -16,7 +16,7 @@ mod transcript;
 pub mod tts_backend;
 
 pub use thread::{SpeechEvent, SpeechHandle, SpeechOptions};
-pub use transcript::{parse as parse_transcript, Transcript, TranscriptLine};
+pub use transcript::{Transcript, TranscriptLine, parse as parse_transcript};
 
 use std::fmt;
 

@@ -5,7 +5,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::{Health, Off, SpeechChoice, SpeechError, Speaker, Transcript, VoiceLang};
+use super::{Health, Off, Speaker, SpeechChoice, SpeechError, Transcript, VoiceLang};
 
 /// How often the thread asks the backend whether it is really speaking.
 const HEALTH_POLL: Duration = Duration::from_millis(200);
@@ -27,7 +27,10 @@ enum Cmd {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpeechEvent {
     /// A backend is speaking; `voice` is the voice it chose, worth remembering.
-    Ready { backend: &'static str, voice: Option<String> },
+    Ready {
+        backend: &'static str,
+        voice: Option<String>,
+    },
     /// Real speech cannot work (or stopped working); speech is now off.
     Unavailable { reason: String },
     /// Auto mode found a screen reader already talking; self-voicing stays off.
@@ -66,20 +69,30 @@ impl SpeechHandle {
             SpeechChoice::Transcript(p) => Some(p.clone()),
             _ => opts.transcript.clone(),
         };
-        let transcript = transcript_path.map(|p| Transcript::open(&p, opts.start)).transpose()?;
+        let transcript = transcript_path
+            .map(|p| Transcript::open(&p, opts.start))
+            .transpose()?;
         let (tx, rx) = mpsc::channel();
         let (etx, events) = mpsc::channel();
         let join = std::thread::Builder::new()
             .name("speech".into())
             .spawn(move || run(opts, transcript, rx, etx))?;
-        Ok(Self { tx, events, join: Some(join) })
+        Ok(Self {
+            tx,
+            events,
+            join: Some(join),
+        })
     }
 
     /// A handle with no thread and no output, for tests of screens.
     pub fn silent() -> Self {
         let (tx, _rx) = mpsc::channel();
         let (_etx, events) = mpsc::channel();
-        Self { tx, events, join: None }
+        Self {
+            tx,
+            events,
+            join: None,
+        }
     }
 
     pub fn speak(&self, text: impl Into<String>) {
@@ -124,7 +137,8 @@ impl Drop for SpeechHandle {
 fn open_backend(opts: &SpeechOptions) -> Result<(Box<dyn Speaker>, Option<String>), SpeechError> {
     #[cfg(feature = "speech")]
     {
-        let (s, voice) = super::tts_backend::TtsSpeaker::new(opts.lang, opts.cached_voice.as_deref())?;
+        let (s, voice) =
+            super::tts_backend::TtsSpeaker::new(opts.lang, opts.cached_voice.as_deref())?;
         Ok((Box::new(s), voice))
     }
     #[cfg(not(feature = "speech"))]
@@ -134,10 +148,19 @@ fn open_backend(opts: &SpeechOptions) -> Result<(Box<dyn Speaker>, Option<String
     }
 }
 
-fn run(opts: SpeechOptions, mut transcript: Option<Transcript>, rx: Receiver<Cmd>, etx: Sender<SpeechEvent>) {
+fn run(
+    opts: SpeechOptions,
+    mut transcript: Option<Transcript>,
+    rx: Receiver<Cmd>,
+    etx: Sender<SpeechEvent>,
+) {
     let mut backend: Box<dyn Speaker> = Box::new(Off);
     let wants_tts = match &opts.choice {
-        SpeechChoice::Auto => match opts.screen_reader.clone().or_else(super::detect::running_screen_reader) {
+        SpeechChoice::Auto => match opts
+            .screen_reader
+            .clone()
+            .or_else(super::detect::running_screen_reader)
+        {
             Some(name) => {
                 let _ = etx.send(SpeechEvent::ScreenReaderRunning { name });
                 false
@@ -175,7 +198,10 @@ fn run(opts: SpeechOptions, mut transcript: Option<Transcript>, rx: Receiver<Cmd
                     if lang != opts.lang {
                         let _ = backend.set_language(lang);
                     }
-                    let _ = etx.send(SpeechEvent::Ready { backend: backend.name(), voice });
+                    let _ = etx.send(SpeechEvent::Ready {
+                        backend: backend.name(),
+                        voice,
+                    });
                     for text in pending.drain(..) {
                         let _ = backend.speak(&text);
                     }
@@ -183,13 +209,17 @@ fn run(opts: SpeechOptions, mut transcript: Option<Transcript>, rx: Receiver<Cmd
                 Ok(Err(e)) => {
                     waiting = false;
                     pending.clear();
-                    let _ = etx.send(SpeechEvent::Unavailable { reason: e.to_string() });
+                    let _ = etx.send(SpeechEvent::Unavailable {
+                        reason: e.to_string(),
+                    });
                 }
                 Err(mpsc::TryRecvError::Empty) => {}
                 Err(mpsc::TryRecvError::Disconnected) => {
                     waiting = false;
                     pending.clear();
-                    let _ = etx.send(SpeechEvent::Unavailable { reason: "speech start-up failed".into() });
+                    let _ = etx.send(SpeechEvent::Unavailable {
+                        reason: "speech start-up failed".into(),
+                    });
                 }
             }
         }
@@ -255,7 +285,9 @@ fn run(opts: SpeechOptions, mut transcript: Option<Transcript>, rx: Receiver<Cmd
             // fall back to silence once and tell the UI.
             if backend.name() != "off" {
                 backend = Box::new(Off);
-                let _ = etx.send(SpeechEvent::Unavailable { reason: e.to_string() });
+                let _ = etx.send(SpeechEvent::Unavailable {
+                    reason: e.to_string(),
+                });
             }
         }
     }
@@ -292,8 +324,19 @@ mod tests {
             h.notice("语音不可用");
         } // drop joins the thread
         let lines = super::super::parse_transcript(&std::fs::read_to_string(&p).expect("read"));
-        let kinds: Vec<_> = lines.iter().map(|l| (l.kind.as_str(), l.text.as_str())).collect();
-        assert_eq!(kinds, vec![("speak", "一"), ("stop", ""), ("speak", "二"), ("notice", "语音不可用")]);
+        let kinds: Vec<_> = lines
+            .iter()
+            .map(|l| (l.kind.as_str(), l.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("speak", "一"),
+                ("stop", ""),
+                ("speak", "二"),
+                ("notice", "语音不可用")
+            ]
+        );
     }
 
     #[test]
@@ -303,13 +346,17 @@ mod tests {
         let h = SpeechHandle::start(o).expect("start");
         assert_eq!(
             h.wait_event(Duration::from_secs(2)),
-            Some(SpeechEvent::ScreenReaderRunning { name: "orca".into() })
+            Some(SpeechEvent::ScreenReaderRunning {
+                name: "orca".into()
+            })
         );
     }
 
     #[test]
     fn unopenable_transcript_is_an_error_at_start() {
-        let r = SpeechHandle::start(opts(SpeechChoice::Transcript("/nonexistent-dir/x/t.txt".into())));
+        let r = SpeechHandle::start(opts(SpeechChoice::Transcript(
+            "/nonexistent-dir/x/t.txt".into(),
+        )));
         assert!(r.is_err());
     }
 }

@@ -21,7 +21,11 @@ pub struct Transcript {
 impl Transcript {
     pub fn open(path: &Path, start: Instant) -> io::Result<Self> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(Self { file, path: path.to_path_buf(), start })
+        Ok(Self {
+            file,
+            path: path.to_path_buf(),
+            start,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -31,7 +35,16 @@ impl Transcript {
     pub fn record(&mut self, kind: &str, text: &str) -> io::Result<()> {
         let ms = self.start.elapsed().as_millis();
         // One event, one line: line breaks inside the text become spaces.
-        let text: String = text.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).collect();
+        let text: String = text
+            .chars()
+            .map(|c| {
+                if c == '\n' || c == '\r' || c == '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
         writeln!(self.file, "{ms}\t{kind}\t{text}")?;
         self.file.flush()
     }

@@ -43,8 +43,11 @@
 //!   (the `tts` crate unwraps its callback table entry inside a C callback).
 //!   The worker drops it only when every utterance has ended or been
 //!   cancelled, and leaks it otherwise.
+//! - Dropping a [`TtsSpeaker`] does not cut what is queued: speech-dispatcher
+//!   finishes it, even after the process has exited. Call `stop()` first
+//!   for silence.
 
-use super::{Health, SpeechError, Speaker, VoiceLang};
+use super::{Health, Speaker, SpeechError, VoiceLang};
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
@@ -63,12 +66,15 @@ const BROKEN_MANDARIN_VOICE: &str = "Chinese (Mandarin, latin as English)";
 
 /// How long [`TtsSpeaker::new`] and [`probe`] wait for the daemon at most.
 const INIT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Time allowed to the silent probe utterance (it takes 0.03–0.3 s).
-pub const PROBE_BUDGET: Duration = Duration::from_secs(4);
-/// Fixed part of every utterance's time budget.
-const BUDGET_GRACE: Duration = Duration::from_secs(3);
+/// Time allowed to the silent probe utterance. It takes 0.03–0.3 s, up to
+/// ~1.5 s as the very first sound after the audio system starts (waking a
+/// suspended or Bluetooth sink can take a few seconds more).
+pub const PROBE_BUDGET: Duration = Duration::from_secs(6);
+/// Fixed part of every utterance's time budget (the first utterance after
+/// start-up ends ~1.4 s later than the same one afterwards).
+const BUDGET_GRACE: Duration = Duration::from_secs(5);
 /// A call into the daemon that has not returned after this is a hang.
-const CALL_TIMEOUT: Duration = Duration::from_secs(3);
+const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 /// The same for calls that list voices (1.3–1.7 s when healthy).
 const SLOW_CALL_TIMEOUT: Duration = Duration::from_secs(8);
 /// Quiet time after which the worker checks a cached voice name.
@@ -120,7 +126,9 @@ impl TtsSpeaker {
         lang: VoiceLang,
         cached_voice: Option<&str>,
     ) -> Result<(TtsSpeaker, Option<String>), SpeechError> {
-        let cached = cached_voice.filter(|n| valid_voice_name(n)).map(str::to_owned);
+        let cached = cached_voice
+            .filter(|n| valid_voice_name(n))
+            .map(str::to_owned);
         let shared = Arc::new(Shared::new());
         let (tx, rx) = mpsc::channel();
         let (init_tx, init_rx) = mpsc::channel();
@@ -205,6 +213,10 @@ impl Speaker for TtsSpeaker {
         let seq = self.next_seq;
         {
             let mut st = self.shared.lock();
+            if !st.tracking {
+                drop(st);
+                return self.send(Cmd::Speak { seq, text });
+            }
             let budget = speaking_budget(&text, st.mandarin_voice, st.rate_factor);
             st.pending.push_back(Pending {
                 seq,
@@ -242,6 +254,9 @@ impl Speaker for TtsSpeaker {
             return Ok(());
         }
         self.lang = lang;
+        // Until the worker has set the new voice, judge texts as if the
+        // voice could not read Hanzi (the slower, safer assumption).
+        self.shared.lock().mandarin_voice = false;
         self.send(Cmd::Language(lang))
     }
 
@@ -320,6 +335,9 @@ struct Shared {
 }
 
 struct State {
+    /// Utterance callbacks work, so utterances are followed (always with
+    /// speech-dispatcher).
+    tracking: bool,
     /// Utterances queued and not yet ended, cancelled or stopped, in order.
     pending: VecDeque<Pending>,
     /// Highest message id that ended or was cancelled.
@@ -351,6 +369,7 @@ impl Shared {
     fn new() -> Self {
         Shared {
             state: Mutex::new(State {
+                tracking: false,
                 pending: VecDeque::new(),
                 max_finished: None,
                 last_progress: Instant::now(),
@@ -375,7 +394,12 @@ impl Shared {
     fn finished(&self, id: u64) {
         let mut st = self.lock();
         st.max_finished = Some(st.max_finished.map_or(id, |m| m.max(id)));
-        while st.pending.front().and_then(|p| p.msg).is_some_and(|m| m <= id) {
+        while st
+            .pending
+            .front()
+            .and_then(|p| p.msg)
+            .is_some_and(|m| m <= id)
+        {
             st.pending.pop_front();
         }
         st.last_progress = Instant::now();
@@ -513,7 +537,10 @@ fn voice_rank(v: &VoiceEntry, lang: VoiceLang) -> Option<u32> {
                 2
             } else if language == "zh" || language == "cmn" || language.starts_with("cmn-") {
                 3
-            } else if language.starts_with("zh-") && !language.contains("yue") && !language.contains("hk") {
+            } else if language.starts_with("zh-")
+                && !language.contains("yue")
+                && !language.contains("hk")
+            {
                 4
             } else {
                 return None;
@@ -578,6 +605,62 @@ impl VoiceList {
     }
 }
 
+/// Voice lists are read at most once per process (and daemon address).
+static LISTED: ListSlot<VoiceList> = Mutex::new(None);
+/// The same for the slow path, with the `tts::Voice` objects it needs.
+static TTS_LISTED: ListSlot<TtsVoices> = Mutex::new(None);
+
+/// A process-wide cache entry: daemon address and what was listed there.
+type ListSlot<T> = Mutex<Option<(String, Arc<T>)>>;
+/// Candidates and the matching `tts::Voice` objects (needed by set_voice).
+type TtsVoices = (VoiceList, Vec<tts::Voice>);
+
+fn remembered<T>(slot: &ListSlot<T>, key: &str) -> Option<Arc<T>> {
+    let g = slot.lock().unwrap_or_else(PoisonError::into_inner);
+    g.as_ref()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| Arc::clone(v))
+}
+
+fn remember<T>(slot: &ListSlot<T>, key: &str, value: &Arc<T>) {
+    *slot.lock().unwrap_or_else(PoisonError::into_inner) =
+        Some((key.to_owned(), Arc::clone(value)));
+}
+
+/// The voice list over the control connection, read once per process.
+fn list_over_control(ssip: &mut Ssip, key: &str) -> io::Result<Arc<VoiceList>> {
+    if let Some(l) = remembered(&LISTED, key) {
+        return Ok(l);
+    }
+    let l = Arc::new(ssip.list_voices()?);
+    remember(&LISTED, key, &l);
+    Ok(l)
+}
+
+/// The voice list through `tts` (~1.3 s), read once per process.
+fn list_through_tts(tts: &tts::Tts, key: &str) -> Result<Arc<TtsVoices>, tts::Error> {
+    if let Some(l) = remembered(&TTS_LISTED, key) {
+        return Ok(l);
+    }
+    let mut keep = Vec::new();
+    let list = VoiceList::from_entries(tts.voices()?.into_iter().map(|v| {
+        let e = VoiceEntry {
+            name: v.name(),
+            language: v.language().to_string(),
+            variant: v.name().contains('+'),
+        };
+        if voice_rank(&e, VoiceLang::Mandarin).is_some()
+            || voice_rank(&e, VoiceLang::English).is_some()
+        {
+            keep.push(v);
+        }
+        e
+    }));
+    let l = Arc::new((list, keep));
+    remember(&TTS_LISTED, key, &l);
+    Ok(l)
+}
+
 // ---------------------------------------------------------------------------
 // A minimal SSIP client for the control connection (std only).
 
@@ -618,7 +701,10 @@ fn parse_address(s: &str) -> Option<Address> {
             _ => default_unix_address(),
         },
         Some("inet_socket") => {
-            let host = parts.next().filter(|h| !h.is_empty()).unwrap_or("127.0.0.1");
+            let host = parts
+                .next()
+                .filter(|h| !h.is_empty())
+                .unwrap_or("127.0.0.1");
             let port = parts.next().and_then(|p| p.parse().ok()).unwrap_or(6560);
             Some(Address::Inet(host.to_owned(), port))
         }
@@ -629,11 +715,17 @@ fn parse_address(s: &str) -> Option<Address> {
 fn default_unix_address() -> Option<Address> {
     #[cfg(unix)]
     {
-        let nonempty = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let nonempty = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         let dir = nonempty("XDG_RUNTIME_DIR")
             .or_else(|| nonempty("XDG_CACHE_HOME"))
             .or_else(|| nonempty("HOME").map(|h| h.join(".cache")))?;
-        Some(Address::Unix(dir.join("speech-dispatcher").join("speechd.sock")))
+        Some(Address::Unix(
+            dir.join("speech-dispatcher").join("speechd.sock"),
+        ))
     }
     #[cfg(not(unix))]
     {
@@ -671,8 +763,12 @@ impl Sock {
     fn set_timeout(&self, d: Duration) -> io::Result<()> {
         match self {
             #[cfg(unix)]
-            Sock::Unix(s) => s.set_read_timeout(Some(d)).and(s.set_write_timeout(Some(d))),
-            Sock::Tcp(s) => s.set_read_timeout(Some(d)).and(s.set_write_timeout(Some(d))),
+            Sock::Unix(s) => s
+                .set_read_timeout(Some(d))
+                .and(s.set_write_timeout(Some(d))),
+            Sock::Tcp(s) => s
+                .set_read_timeout(Some(d))
+                .and(s.set_write_timeout(Some(d))),
         }
     }
 }
@@ -728,7 +824,10 @@ impl Ssip {
         loop {
             buf.clear();
             if self.r.read_until(b'\n', &mut buf)? == 0 {
-                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "connection closed"));
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "connection closed",
+                ));
             }
             let l = String::from_utf8_lossy(&buf);
             let l = l.trim_end_matches(['\r', '\n']);
@@ -765,13 +864,16 @@ impl Ssip {
     }
 
     fn set_voice(&mut self, uid: u64, name: &str) -> io::Result<()> {
-        self.ok(&format!("SET {uid} SYNTHESIS_VOICE {name}")).map(|_| ())
+        self.ok(&format!("SET {uid} SYNTHESIS_VOICE {name}"))
+            .map(|_| ())
     }
 
     fn list_voices(&mut self) -> io::Result<VoiceList> {
         let (code, data) = self.command("LIST SYNTHESIS_VOICES", SSIP_LIST_TIMEOUT)?;
         if !(200..300).contains(&code) {
-            return Err(io::Error::other(format!("LIST SYNTHESIS_VOICES answered {code}")));
+            return Err(io::Error::other(format!(
+                "LIST SYNTHESIS_VOICES answered {code}"
+            )));
         }
         Ok(VoiceList::from_entries(data.into_iter().filter_map(|l| {
             let mut f = l.split('\t');
@@ -798,8 +900,9 @@ struct Control {
 /// client id is known. Control is None when that cannot be made sure of.
 fn connect(address: Option<&Address>) -> Result<(tts::Tts, Option<Control>), SpeechError> {
     let where_ = address.map_or_else(|| "default address".to_owned(), ToString::to_string);
-    let unavailable =
-        |e: tts::Error| SpeechError::Unavailable(format!("cannot connect to speech-dispatcher at {where_}: {e}"));
+    let unavailable = |e: tts::Error| {
+        SpeechError::Unavailable(format!("speech-dispatcher not reachable at {where_} ({e})"))
+    };
     let Some(address) = address else {
         return Ok((tts::Tts::default().map_err(unavailable)?, None));
     };
@@ -844,11 +947,16 @@ fn connect(address: Option<&Address>) -> Result<(tts::Tts, Option<Control>), Spe
         // Someone else connected in between: do without.
         return Ok((tts, None));
     }
-    Err(SpeechError::Unavailable(format!("cannot connect to speech-dispatcher at {address}")))
+    Err(SpeechError::Unavailable(format!(
+        "cannot connect to speech-dispatcher at {address}"
+    )))
 }
 
 fn is_timeout(e: &io::Error) -> bool {
-    matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut)
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -878,7 +986,9 @@ struct Worker {
     shared: Arc<Shared>,
     setter: VoiceSetter,
     /// Candidate voices, once listed (over control or through tts).
-    voices: Option<Vec<VoiceEntry>>,
+    voices: Option<Arc<VoiceList>>,
+    /// Key of the process-wide voice list caches (the daemon address).
+    list_key: String,
     lang: VoiceLang,
     /// A cached name set without listing, still to be checked.
     unverified: bool,
@@ -902,7 +1012,8 @@ fn worker_main(
     };
     let voice = shared.lock().voice.clone();
     if init_tx.send(Ok(voice)).is_err() {
-        // new() gave up waiting; nothing was spoken, so dropping is safe.
+        // new() gave up waiting: nobody will use this speaker.
+        worker.shutdown();
         return;
     }
     worker.run(&rx);
@@ -910,12 +1021,16 @@ fn worker_main(
 }
 
 impl Worker {
-    fn start(lang: VoiceLang, cached: Option<String>, shared: Arc<Shared>) -> Result<Worker, SpeechError> {
+    fn start(
+        lang: VoiceLang,
+        cached: Option<String>,
+        shared: Arc<Shared>,
+    ) -> Result<Worker, SpeechError> {
         let t0 = Instant::now();
         let address = speechd_address();
         let (tts, control) = connect(address.as_ref())?;
         let t_connect = t0.elapsed();
-        register_callbacks(&tts, &shared)?;
+        shared.lock().tracking = register_callbacks(&tts, &shared)?;
         let mut w = Worker {
             tts,
             shared,
@@ -924,6 +1039,9 @@ impl Worker {
                 None => VoiceSetter::None,
             },
             voices: None,
+            list_key: address
+                .as_ref()
+                .map_or_else(|| "default".to_owned(), ToString::to_string),
             lang,
             unverified: false,
             last_sent: None,
@@ -939,7 +1057,11 @@ impl Worker {
             t_connect.as_millis(),
             voice.as_deref().unwrap_or("(daemon default)"),
             t_voice.as_millis(),
-            if probe { "; silent audio probe queued" } else { "" },
+            if probe {
+                "; silent audio probe queued"
+            } else {
+                ""
+            },
         );
         Ok(w)
     }
@@ -947,27 +1069,30 @@ impl Worker {
     /// Select the voice for `self.lang`; returns how, for the summary.
     fn choose_initial_voice(&mut self, cached: Option<&str>) -> &'static str {
         if let VoiceSetter::Control(c) = &mut self.setter {
+            // Trust a cached name unless the list is already at hand.
             if let Some(name) = cached
+                && remembered(&LISTED, &self.list_key).is_none()
                 && c.ssip.set_voice(c.uid, name).is_ok()
             {
                 self.unverified = true;
                 record_voice(&self.shared, None, Some(name.to_owned()));
                 return "set from cache (checked later)";
             }
-            if let Ok(list) = c.ssip.list_voices() {
-                let chosen = pick_voice(&list.candidates, self.lang, cached).map(|v| v.name.clone());
+            if let Ok(list) = list_over_control(&mut c.ssip, &self.list_key) {
+                let chosen =
+                    pick_voice(&list.candidates, self.lang, cached).map(|v| v.name.clone());
                 let set = match &chosen {
                     Some(name) => c.ssip.set_voice(c.uid, name).is_ok(),
                     None => true,
                 };
-                self.voices = Some(list.candidates);
+                self.voices = Some(list);
                 if set {
                     let how = if chosen.is_some() {
                         "listed and set over SSIP"
                     } else {
                         "not available; daemon default kept"
                     };
-                    record_voice(&self.shared, self.voices.as_deref(), chosen);
+                    record_voice(&self.shared, self.candidates(), chosen);
                     return how;
                 }
             }
@@ -981,24 +1106,13 @@ impl Worker {
     /// `Tts::set_voice()` (~1.35 s, it lists again).
     fn choose_through_tts(&mut self, cached: Option<&str>) -> &'static str {
         let shared = Arc::clone(&self.shared);
-        let listed = shared.call("list voices", SLOW_CALL_TIMEOUT, || self.tts.voices());
-        let Ok(all) = listed else {
+        let (tts, key) = (&self.tts, &self.list_key);
+        let Ok(listed) = shared.call("list voices", SLOW_CALL_TIMEOUT, || {
+            list_through_tts(tts, key)
+        }) else {
             return "not listed (tts error); daemon default kept";
         };
-        let mut keep = Vec::new();
-        let list = VoiceList::from_entries(all.into_iter().map(|v| {
-            let e = VoiceEntry {
-                name: v.name(),
-                language: v.language().to_string(),
-                variant: v.name().contains('+'),
-            };
-            let wanted = voice_rank(&e, VoiceLang::Mandarin).is_some()
-                || voice_rank(&e, VoiceLang::English).is_some();
-            if wanted {
-                keep.push(v);
-            }
-            e
-        }));
+        let (list, keep) = &*listed;
         let mut by_lang = Vec::new();
         for l in [VoiceLang::Mandarin, VoiceLang::English] {
             let pref = if l == self.lang { cached } else { None };
@@ -1008,13 +1122,20 @@ impl Worker {
                 by_lang.push((l, v.clone()));
             }
         }
-        self.voices = Some(list.candidates);
         self.setter = VoiceSetter::Tts(by_lang);
+        self.voices = Some(Arc::new(VoiceList {
+            candidates: list.candidates.clone(),
+            total: list.total,
+        }));
         if self.apply_voice() {
             "listed and set through tts"
         } else {
             "not available; daemon default kept"
         }
+    }
+
+    fn candidates(&self) -> Option<&[VoiceEntry]> {
+        self.voices.as_deref().map(|l| l.candidates.as_slice())
     }
 
     /// Set the voice for `self.lang` with what we know; true if one was set.
@@ -1026,14 +1147,16 @@ impl Worker {
                 let Some(voices) = &self.voices else {
                     return false;
                 };
-                let Some(name) = pick_voice(voices, lang, None).map(|v| v.name.clone()) else {
+                let Some(name) = pick_voice(&voices.candidates, lang, None).map(|v| v.name.clone())
+                else {
                     record_voice(&shared, None, None);
                     return false;
                 };
                 let uid = c.uid;
                 match shared.call("set voice", CALL_TIMEOUT, || c.ssip.set_voice(uid, &name)) {
                     Ok(()) => {
-                        record_voice(&shared, self.voices.as_deref(), Some(name));
+                        let voices = self.voices.as_deref().map(|l| l.candidates.as_slice());
+                        record_voice(&shared, voices, Some(name));
                         true
                     }
                     Err(_) => {
@@ -1043,14 +1166,21 @@ impl Worker {
                 }
             }
             VoiceSetter::Tts(by_lang) => {
-                let Some(v) = by_lang.iter().find(|(l, _)| *l == lang).map(|(_, v)| v.clone()) else {
+                let Some(v) = by_lang
+                    .iter()
+                    .find(|(l, _)| *l == lang)
+                    .map(|(_, v)| v.clone())
+                else {
                     record_voice(&shared, None, None);
                     return false;
                 };
                 let tts = &mut self.tts;
-                let ok = shared.call("set voice", SLOW_CALL_TIMEOUT, || tts.set_voice(&v)).is_ok();
+                let ok = shared
+                    .call("set voice", SLOW_CALL_TIMEOUT, || tts.set_voice(&v))
+                    .is_ok();
                 if ok {
-                    record_voice(&shared, self.voices.as_deref(), Some(v.name()));
+                    let voices = self.voices.as_deref().map(|l| l.candidates.as_slice());
+                    record_voice(&shared, voices, Some(v.name()));
                 }
                 ok
             }
@@ -1063,7 +1193,7 @@ impl Worker {
     fn send_probe(&mut self) -> bool {
         let espeak = matches!(&self.setter, VoiceSetter::Control(c)
             if c.module.as_deref().is_some_and(|m| m.starts_with("espeak")));
-        if !espeak {
+        if !espeak || !self.shared.lock().tracking {
             return false;
         }
         self.shared.lock().pending.push_back(Pending {
@@ -1098,8 +1228,11 @@ impl Worker {
                     }
                 }
                 Cmd::Rate(p) => {
-                    let (min, normal, max) =
-                        (self.tts.min_rate(), self.tts.normal_rate(), self.tts.max_rate());
+                    let (min, normal, max) = (
+                        self.tts.min_rate(),
+                        self.tts.normal_rate(),
+                        self.tts.max_rate(),
+                    );
                     let tts = &mut self.tts;
                     let _ = self.shared.call("set rate", CALL_TIMEOUT, || {
                         tts.set_rate(map_rate(p, min, normal, max)).map(|_| ())
@@ -1186,7 +1319,10 @@ impl Worker {
             return;
         };
         let shared = Arc::clone(&self.shared);
-        let Ok(list) = shared.call("list voices", SLOW_CALL_TIMEOUT, || c.ssip.list_voices()) else {
+        let key = &self.list_key;
+        let Ok(list) = shared.call("list voices", SLOW_CALL_TIMEOUT, || {
+            list_over_control(&mut c.ssip, key)
+        }) else {
             self.setter = VoiceSetter::None;
             return;
         };
@@ -1196,40 +1332,32 @@ impl Worker {
                 .iter()
                 .any(|v| v.name == n && voice_rank(v, self.lang).is_some())
         });
-        self.voices = Some(list.candidates);
+        self.voices = Some(list);
         if still_good {
-            record_voice(&shared, self.voices.as_deref(), current);
+            record_voice(&shared, self.candidates(), current);
         } else {
             self.apply_voice();
         }
     }
 
+    /// Drop the Tts once no event can still come for it (the owner calls
+    /// stop() first if it wants silence; queued speech is not cut here, and
+    /// speech-dispatcher finishes it even after the process exits).
     fn shutdown(self) {
-        let settled = |w: &Worker| {
-            let st = w.shared.lock();
-            match w.last_sent {
-                None => true,
-                Some(n) => st.max_finished.is_some_and(|m| m >= n),
-            }
+        let settled = |w: &Worker| match w.last_sent {
+            None => true,
+            Some(n) => w.shared.lock().max_finished.is_some_and(|m| m >= n),
         };
-        let silent = {
-            let st = self.shared.lock();
-            st.silent.is_some() || st.broken.is_some()
-        };
-        let mut w = self;
-        if !settled(&w) && !silent {
-            let _ = w.tts.stop();
-            let deadline = Instant::now() + Duration::from_secs(1);
-            while !settled(&w) && Instant::now() < deadline {
-                thread::sleep(Duration::from_millis(10));
-            }
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while !settled(&self) && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(10));
         }
-        if settled(&w) {
-            drop(w);
+        if settled(&self) {
+            drop(self);
         } else {
             // Events are still due for this connection; dropping the Tts now
             // could abort the process inside the tts crate's callbacks.
-            std::mem::forget(w);
+            std::mem::forget(self);
         }
     }
 }
@@ -1251,10 +1379,12 @@ fn utterance_number(id: &tts::UtteranceId) -> Option<u64> {
     }
 }
 
-fn register_callbacks(tts: &tts::Tts, shared: &Arc<Shared>) -> Result<(), SpeechError> {
+/// Follow utterances through END and cancel events; false if the backend
+/// has no utterance callbacks (then nothing can be judged Silent).
+fn register_callbacks(tts: &tts::Tts, shared: &Arc<Shared>) -> Result<bool, SpeechError> {
     let features = tts.supported_features();
     if !features.utterance_callbacks {
-        return Ok(());
+        return Ok(false);
     }
     let on_end = Arc::clone(shared);
     let on_stop = Arc::clone(shared);
@@ -1271,7 +1401,7 @@ fn register_callbacks(tts: &tts::Tts, shared: &Arc<Shared>) -> Result<(), Speech
         }
     })))
     .map_err(failed)?;
-    Ok(())
+    Ok(true)
 }
 
 // ---------------------------------------------------------------------------
@@ -1286,32 +1416,48 @@ struct ProbeOk {
 fn probe_inner(lang: VoiceLang) -> Result<ProbeOk, String> {
     let t0 = Instant::now();
     let address = speechd_address();
-    let (mut tts, control) = connect(address.as_ref()).map_err(|e| e.to_string())?;
+    let (mut tts, control) = connect(address.as_ref()).map_err(|e| match e {
+        SpeechError::Unavailable(s) | SpeechError::Failed(s) => s,
+        e => e.to_string(),
+    })?;
     let t_connect = t0.elapsed().as_millis();
     let f = tts.supported_features();
     let mut parts = vec![format!("connected in {t_connect} ms")];
     let (list, module, how) = match control {
         Some(mut c) => {
             let t = Instant::now();
-            let list = c.ssip.list_voices().map_err(|e| format!("listing voices: {e}"))?;
+            let key = address
+                .as_ref()
+                .map_or_else(|| "default".to_owned(), ToString::to_string);
+            let list =
+                list_over_control(&mut c.ssip, &key).map_err(|e| format!("listing voices: {e}"))?;
             (
                 list,
                 c.module.clone(),
-                format!("voices listed over SSIP in {} ms (fast voice selection)", t.elapsed().as_millis()),
+                format!(
+                    "voices listed over SSIP in {} ms (fast voice selection)",
+                    t.elapsed().as_millis()
+                ),
             )
         }
         None => {
             let t = Instant::now();
-            let all = tts.voices().map_err(|e| format!("listing voices: {e}"))?;
-            let list = VoiceList::from_entries(all.into_iter().map(|v| VoiceEntry {
-                name: v.name(),
-                language: v.language().to_string(),
-                variant: v.name().contains('+'),
-            }));
+            let key = address
+                .as_ref()
+                .map_or_else(|| "default".to_owned(), ToString::to_string);
+            let listed =
+                list_through_tts(&tts, &key).map_err(|e| format!("listing voices: {e}"))?;
+            let list = Arc::new(VoiceList {
+                candidates: listed.0.candidates.clone(),
+                total: listed.0.total,
+            });
             (
                 list,
                 None,
-                format!("voices listed through tts in {} ms (slow voice selection)", t.elapsed().as_millis()),
+                format!(
+                    "voices listed through tts in {} ms (slow voice selection)",
+                    t.elapsed().as_millis()
+                ),
             )
         }
     };
@@ -1418,7 +1564,11 @@ mod tests {
             v("Afrikaans", "af", false),
             v(BROKEN_MANDARIN_VOICE, "cmn", false),
             v("Chinese (Mandarin, latin as English)+Adam", "cmn", true),
-            v("Chinese (Mandarin, latin as Pinyin)+Adam", "cmn-LATN-PINYIN", true),
+            v(
+                "Chinese (Mandarin, latin as Pinyin)+Adam",
+                "cmn-LATN-PINYIN",
+                true,
+            ),
             v(MANDARIN_VOICE, "cmn-LATN-PINYIN", false),
             v("Chinese (Cantonese)", "yue", false),
             v("English (Caribbean)", "en-029", false),
@@ -1472,7 +1622,7 @@ mod tests {
     fn budgets_grow_with_length_and_slowness() {
         let short = speaking_budget("好", true, 1.0);
         let long = speaking_budget(&"听见已启动，这是一个中文语音测试。".repeat(20), true, 1.0);
-        assert!(short >= BUDGET_GRACE && short < Duration::from_secs(4));
+        assert!(short >= BUDGET_GRACE && short < BUDGET_GRACE + Duration::from_secs(1));
         // 340 characters, ~85 s to say at normal rate: budget well above.
         assert!(long > Duration::from_secs(170), "{long:?}");
         let slow = speaking_budget("听见已启动", true, rate_slowdown(0));
@@ -1504,7 +1654,10 @@ mod tests {
     #[test]
     fn silence_verdicts() {
         let now = Instant::now();
-        let mut st = Shared::new().state.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let mut st = Shared::new()
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
         st.last_progress = now - Duration::from_secs(100);
         assert_eq!(silence_reason(&st, now), None);
         // Queued but not yet sent: no verdict from the budget.
@@ -1531,9 +1684,17 @@ mod tests {
         assert_eq!(silence_reason(&st, now), None);
         // A call that hangs.
         st.pending.clear();
-        st.busy = Some((now - Duration::from_secs(4), "stop", CALL_TIMEOUT));
+        st.busy = Some((
+            now - CALL_TIMEOUT - Duration::from_secs(1),
+            "stop",
+            CALL_TIMEOUT,
+        ));
         assert!(silence_reason(&st, now).is_some());
-        st.busy = Some((now - Duration::from_secs(2), "stop", CALL_TIMEOUT));
+        st.busy = Some((
+            now - CALL_TIMEOUT + Duration::from_secs(1),
+            "stop",
+            CALL_TIMEOUT,
+        ));
         assert_eq!(silence_reason(&st, now), None);
     }
 

@@ -5,16 +5,17 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
-use super::{io_err, migrate::migrate, sql_err, Result, StoreError};
-use crate::domain::dataset::{content_hash, DataFile, DataSet};
+use super::{Result, StoreError, io_err, migrate::migrate, sql_err};
+use crate::domain::dataset::{DataFile, DataSet, content_hash};
 use crate::domain::plans::{DocumentStatus, RegionLevel, Script};
 
 /// Bump when the cache layout or what is derived changes, so old caches rebuild.
 const CACHE_FORMAT: &str = "2";
 
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE region(
     id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL,
@@ -27,7 +28,8 @@ CREATE INDEX document_region ON document(region_id, ord);
 CREATE TABLE paragraph(
     document_id TEXT NOT NULL REFERENCES document(id), seq INTEGER NOT NULL,
     text_hans TEXT NOT NULL, text_hant TEXT NOT NULL, PRIMARY KEY(document_id, seq)) WITHOUT ROWID;
-", r"
+",
+    r"
 CREATE TABLE measure(
     id TEXT PRIMARY KEY, ord INTEGER NOT NULL, document_id TEXT NOT NULL REFERENCES document(id),
     region_id TEXT NOT NULL REFERENCES region(id), clause TEXT NOT NULL, action TEXT NOT NULL,
@@ -45,7 +47,8 @@ CREATE TABLE target(
     region_id TEXT NOT NULL REFERENCES region(id), clause TEXT NOT NULL, metric TEXT NOT NULL,
     what TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, period TEXT, written TEXT NOT NULL,
     quote TEXT NOT NULL, paragraph_seq INTEGER);
-"];
+",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionRow {
@@ -105,20 +108,39 @@ impl Cache {
         }
         let data = DataSet::from_files(files)?;
         Self::build(path, &data, &want)?;
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(sql_err(path))?;
-        Ok((Cache { conn, path: path.to_path_buf() }, CacheOpen::Rebuilt))
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sql_err(path))?;
+        Ok((
+            Cache {
+                conn,
+                path: path.to_path_buf(),
+            },
+            CacheOpen::Rebuilt,
+        ))
     }
 
     fn open_existing(path: &Path, want: &str) -> Option<Cache> {
         if !path.is_file() {
             return None;
         }
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
-        let have: String =
-            conn.query_row("SELECT value FROM meta WHERE key = 'stamp'", [], |r| r.get(0)).optional().ok()??;
-        (have == want).then(|| Cache { conn, path: path.to_path_buf() })
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?;
+        let have: String = conn
+            .query_row("SELECT value FROM meta WHERE key = 'stamp'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ok()??;
+        (have == want).then(|| Cache {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     fn build(path: &Path, data: &DataSet, stamp: &str) -> Result<()> {
@@ -135,7 +157,8 @@ impl Cache {
     fn write(tmp: &Path, data: &DataSet, stamp: &str) -> Result<()> {
         let e = sql_err(tmp);
         let mut conn = Connection::open(tmp).map_err(&e)?;
-        conn.pragma_update(None, "journal_mode", "OFF").map_err(&e)?;
+        conn.pragma_update(None, "journal_mode", "OFF")
+            .map_err(&e)?;
         conn.pragma_update(None, "synchronous", "OFF").map_err(&e)?;
         match migrate(&mut conn, MIGRATIONS).map_err(&e)? {
             Ok(_) => {}
@@ -144,7 +167,7 @@ impl Cache {
                     path: tmp.display().to_string(),
                     found,
                     known: MIGRATIONS.len() as i64,
-                })
+                });
             }
         }
         let tx = conn.transaction().map_err(&e)?;
@@ -189,12 +212,18 @@ impl Cache {
                     Script::Simplified => (p.clone(), zhconv::zhconv(p, zhconv::Variant::ZhTW)),
                     Script::Traditional => (zhconv::zhconv(p, zhconv::Variant::ZhCN), p.clone()),
                 };
-                stmt.execute(params![doc.id, seq as i64, hans, hant]).map_err(&e)?;
+                stmt.execute(params![doc.id, seq as i64, hans, hant])
+                    .map_err(&e)?;
             }
         }
         write_measures(&tx, data).map_err(&e)?;
-        tx.execute("INSERT INTO meta(key, value) VALUES ('stamp', ?1)", [stamp]).map_err(&e)?;
-        tx.execute("INSERT INTO meta(key, value) VALUES ('data_hash', ?1)", [&data.hash]).map_err(&e)?;
+        tx.execute("INSERT INTO meta(key, value) VALUES ('stamp', ?1)", [stamp])
+            .map_err(&e)?;
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('data_hash', ?1)",
+            [&data.hash],
+        )
+        .map_err(&e)?;
         tx.commit().map_err(&e)?;
         conn.close().map_err(|(_, err)| e(err))?;
         Ok(())
@@ -223,7 +252,8 @@ impl Cache {
                     id: r.get(0)?,
                     name: r.get(1)?,
                     province: r.get(2)?,
-                    level: RegionLevel::from_key(&r.get::<_, String>(3)?).unwrap_or(RegionLevel::City),
+                    level: RegionLevel::from_key(&r.get::<_, String>(3)?)
+                        .unwrap_or(RegionLevel::City),
                     documents: r.get::<_, i64>(4)? as usize,
                 })
             })
@@ -250,7 +280,8 @@ impl Cache {
                     issuer: r.get(3)?,
                     issued: r.get(4)?,
                     period: (r.get(5)?, r.get(6)?),
-                    status: DocumentStatus::from_key(&r.get::<_, String>(7)?).unwrap_or(DocumentStatus::InForce),
+                    status: DocumentStatus::from_key(&r.get::<_, String>(7)?)
+                        .unwrap_or(DocumentStatus::InForce),
                     source: r.get(8)?,
                     paragraphs: r.get::<_, i64>(9)? as usize,
                 })
@@ -276,14 +307,18 @@ impl Cache {
         let e = sql_err(&self.path);
         let count = |table: &str| -> Result<usize> {
             self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
                 .map(|n| n as usize)
                 .map_err(&e)
         };
         Ok(CacheStats {
             data_hash: self
                 .conn
-                .query_row("SELECT value FROM meta WHERE key = 'data_hash'", [], |r| r.get(0))
+                .query_row("SELECT value FROM meta WHERE key = 'data_hash'", [], |r| {
+                    r.get(0)
+                })
                 .map_err(&e)?,
             regions: count("region")?,
             documents: count("document")?,
@@ -301,13 +336,18 @@ fn hant(s: &str) -> String {
 
 /// The paragraph (0-based, as the reader numbers them) whose text holds `quote`.
 fn paragraph_of(paragraphs: &[String], quote: &str) -> Option<i64> {
-    paragraphs.iter().position(|p| p.contains(quote)).map(|i| i as i64)
+    paragraphs
+        .iter()
+        .position(|p| p.contains(quote))
+        .map(|i| i as i64)
 }
 
 fn write_measures(tx: &rusqlite::Transaction<'_>, data: &DataSet) -> rusqlite::Result<()> {
     let mut ord = 0i64;
     for dm in &data.measures {
-        let Some(doc) = data.documents.iter().find(|d| d.doc.id == dm.document) else { continue };
+        let Some(doc) = data.documents.iter().find(|d| d.doc.id == dm.document) else {
+            continue;
+        };
         let region = &doc.doc.region;
         for m in &dm.measures {
             let id = format!("{}/{}", dm.document, m.id);
@@ -388,7 +428,10 @@ mod tests {
         let (_, how) = Cache::open(&p, &files).expect("reopen");
         assert_eq!(how, CacheOpen::Unchanged);
         let mut changed = files.clone();
-        let plans = changed.iter_mut().find(|(n, _)| n == "plans.toml").expect("plans");
+        let plans = changed
+            .iter_mut()
+            .find(|(n, _)| n == "plans.toml")
+            .expect("plans");
         plans.1.to_mut().extend_from_slice(b"\n# a comment\n");
         let (_, how) = Cache::open(&p, &changed).expect("rebuild");
         assert_eq!(how, CacheOpen::Rebuilt);
@@ -407,7 +450,8 @@ mod tests {
     #[test]
     fn jiangxi_reads_in_both_scripts() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let (c, _) = Cache::open(&dir.path().join("c.sqlite"), &embedded::bundled()).expect("build");
+        let (c, _) =
+            Cache::open(&dir.path().join("c.sqlite"), &embedded::bundled()).expect("build");
         let docs = c.documents("jiangxi").expect("docs");
         assert_eq!(docs.len(), 1);
         let hant = c.paragraphs(&docs[0].id, true).expect("hant");

@@ -11,7 +11,10 @@ mod generated {
 
 /// The bundled data files.
 pub fn bundled() -> Vec<DataFile> {
-    generated::FILES.iter().map(|(n, b)| ((*n).to_string(), Cow::Borrowed(*b))).collect()
+    generated::FILES
+        .iter()
+        .map(|(n, b)| ((*n).to_string(), Cow::Borrowed(*b)))
+        .collect()
 }
 
 /// Every file under `dir`, by path relative to it with `/` separators.
@@ -24,7 +27,11 @@ pub fn from_dir(dir: &Path) -> std::io::Result<Vec<DataFile>> {
             if p.is_dir() {
                 walk(root, &p, out)?;
             } else {
-                let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(root)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, Cow::Owned(std::fs::read(&p)?)));
             }
         }
@@ -41,6 +48,12 @@ mod tests {
     fn bundled_data_has_the_plans_and_five_sources() {
         let files = super::bundled();
         assert!(files.iter().any(|(n, _)| n == "plans.toml"));
-        assert_eq!(files.iter().filter(|(n, _)| n.starts_with("sources/") && n.ends_with(".txt")).count(), 5);
+        assert_eq!(
+            files
+                .iter()
+                .filter(|(n, _)| n.starts_with("sources/") && n.ends_with(".txt"))
+                .count(),
+            5
+        );
     }
 }

@@ -18,9 +18,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{params, types::Value, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params, types::Value};
 
-use super::{migrate::migrate, sql_err, Result, StoreError};
+use super::{Result, StoreError, migrate::migrate, sql_err};
 use crate::domain::jobs::{Category, EmployerKind, JobKind, Posting};
 
 const MIGRATIONS: &[&str] = &[r"
@@ -50,7 +50,11 @@ const DAY_SHIFT: u32 = 22;
 /// Days from 1970-01-01 to a `YYYY-MM-DD` date (0 when it is not one).
 fn days(date: &str) -> i64 {
     let mut it = date.splitn(3, '-').map(|x| x.parse::<i64>().unwrap_or(0));
-    let (y, m, d) = (it.next().unwrap_or(1970), it.next().unwrap_or(1), it.next().unwrap_or(1));
+    let (y, m, d) = (
+        it.next().unwrap_or(1970),
+        it.next().unwrap_or(1),
+        it.next().unwrap_or(1),
+    );
     // Howard Hinnant's days_from_civil.
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -63,7 +67,12 @@ fn days(date: &str) -> i64 {
 
 /// The filter tokens of a posting.
 fn tags(p: &Posting) -> String {
-    let mut t = format!("zp{} zc{} zk{}", p.province, p.city, p.kind.key().replace('_', ""));
+    let mut t = format!(
+        "zp{} zc{} zk{}",
+        p.province,
+        p.city,
+        p.kind.key().replace('_', "")
+    );
     for c in &p.categories {
         t.push_str(" zy");
         t.push_str(c.key());
@@ -182,8 +191,16 @@ fn query_for(q: &str) -> Option<String> {
             continue;
         }
         // Tokens are letters and digits only, so quoting them is safe.
-        let phrase = tokens.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" + ");
-        terms.push(if last_prefix { format!("{phrase}*") } else { phrase });
+        let phrase = tokens
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        terms.push(if last_prefix {
+            format!("{phrase}*")
+        } else {
+            phrase
+        });
     }
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
@@ -241,24 +258,38 @@ impl Jobs {
     /// Open (creating if needed) and load the bundled samples when they changed.
     pub fn open(path: &Path, samples: &[u8]) -> Result<Jobs> {
         let e = sql_err(path);
-        let mut conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(&e)?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(&e)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(&e)?;
         // A rollback journal, not WAL: an import into a fresh file then
         // writes each page once (WAL would write it again at checkpoint),
         // and a crash still rolls the whole import back.
-        conn.pragma_update(None, "journal_mode", "TRUNCATE").map_err(&e)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(&e)?;
+        conn.pragma_update(None, "journal_mode", "TRUNCATE")
+            .map_err(&e)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(&e)?;
         // The batch's pending index changes live in memory.
-        conn.pragma_update(None, "temp_store", "MEMORY").map_err(&e)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(&e)?;
         match migrate(&mut conn, MIGRATIONS).map_err(&e)? {
             Ok(_) => {}
             Err(found) => {
-                return Err(StoreError::TooNew { path: path.display().to_string(), found, known: MIGRATIONS.len() as i64 });
+                return Err(StoreError::TooNew {
+                    path: path.display().to_string(),
+                    found,
+                    known: MIGRATIONS.len() as i64,
+                });
             }
         }
-        let mut jobs = Jobs { conn, path: path.to_path_buf() };
+        let mut jobs = Jobs {
+            conn,
+            path: path.to_path_buf(),
+        };
         jobs.load_samples(samples)?;
         Ok(jobs)
     }
@@ -269,10 +300,15 @@ impl Jobs {
 
     fn load_samples(&mut self, samples: &[u8]) -> Result<()> {
         let e = sql_err(&self.path);
-        let stamp = crate::domain::dataset::content_hash(&[("jobs/sample.json".to_string(), samples.to_vec().into())]);
+        let stamp = crate::domain::dataset::content_hash(&[(
+            "jobs/sample.json".to_string(),
+            samples.to_vec().into(),
+        )]);
         let have: Option<String> = self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = 'samples'", [], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'samples'", [], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(&e)?;
         if have.as_deref() == Some(stamp.as_str()) {
@@ -319,19 +355,27 @@ impl Jobs {
     /// without error.
     pub fn import<E>(
         &mut self,
-        rows: impl FnOnce(&mut dyn FnMut(Option<Posting>) -> std::result::Result<(), ()>) -> std::result::Result<(), E>,
+        rows: impl FnOnce(
+            &mut dyn FnMut(Option<Posting>) -> std::result::Result<(), ()>,
+        ) -> std::result::Result<(), E>,
     ) -> Result<std::result::Result<ImportCounts, E>> {
         let path = self.path.clone();
         // Room for a big import's pages and index batches; given back after.
-        self.conn.pragma_update(None, "cache_size", -65536).map_err(sql_err(&path))?;
+        self.conn
+            .pragma_update(None, "cache_size", -65536)
+            .map_err(sql_err(&path))?;
         let result = self.import_in_transaction(rows);
-        self.conn.pragma_update(None, "cache_size", -2000).map_err(sql_err(&path))?;
+        self.conn
+            .pragma_update(None, "cache_size", -2000)
+            .map_err(sql_err(&path))?;
         result
     }
 
     fn import_in_transaction<E>(
         &mut self,
-        rows: impl FnOnce(&mut dyn FnMut(Option<Posting>) -> std::result::Result<(), ()>) -> std::result::Result<(), E>,
+        rows: impl FnOnce(
+            &mut dyn FnMut(Option<Posting>) -> std::result::Result<(), ()>,
+        ) -> std::result::Result<(), E>,
     ) -> Result<std::result::Result<ImportCounts, E>> {
         let e = sql_err(&self.path);
         let tx = self.conn.transaction().map_err(&e)?;
@@ -368,15 +412,22 @@ impl Jobs {
 
     pub fn count(&self) -> Result<(usize, usize)> {
         self.conn
-            .query_row("SELECT count(*), coalesce(sum(sample), 0) FROM posting", [], |r| {
-                Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
-            })
+            .query_row(
+                "SELECT count(*), coalesce(sum(sample), 0) FROM posting",
+                [],
+                |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+            )
             .map_err(sql_err(&self.path))
     }
 
     pub fn get(&self, id: &str) -> Result<Option<Posting>> {
         let e = sql_err(&self.path);
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.id = ?1")).map_err(&e)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SELECT_COLUMNS} FROM posting p WHERE p.id = ?1"
+            ))
+            .map_err(&e)?;
         stmt.query_row([id], row_to_posting).optional().map_err(&e)
     }
 
@@ -401,7 +452,11 @@ impl Jobs {
         let mut filters: Vec<String> = vec![];
         if let Some(r) = q.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             let r = r.trim_end_matches(['省', '市']);
-            filters.push(format!("({} OR {})", place_token("zp", r), place_token("zc", r)));
+            filters.push(format!(
+                "({} OR {})",
+                place_token("zp", r),
+                place_token("zc", r)
+            ));
         }
         if let Some(k) = q.kind {
             filters.push(format!("\"zk{}\"", k.key().replace('_', "")));
@@ -412,7 +467,8 @@ impl Jobs {
         if q.home_based == Some(true) {
             filters.push("\"zhome\"".to_string());
         }
-        let tag_expr = (!filters.is_empty()).then(|| format!("{{tags}} : ({})", filters.join(" AND ")));
+        let tag_expr =
+            (!filters.is_empty()).then(|| format!("{{tags}} : ({})", filters.join(" AND ")));
         let all_expr = match (&text_expr, &tag_expr) {
             (None, None) => None,
             (Some(t), None) => Some(format!("{{title body}} : ({t})")),
@@ -421,13 +477,21 @@ impl Jobs {
         };
         let Some(all_expr) = all_expr else {
             // Nothing asked: the newest postings.
-            let total: i64 = self.conn.query_row("SELECT count(*) FROM posting", [], |r| r.get(0)).map_err(&e)?;
+            let total: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM posting", [], |r| r.get(0))
+                .map_err(&e)?;
             let mut stmt = self
                 .conn
-                .prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p ORDER BY p.rowid DESC LIMIT ?1"))
+                .prepare_cached(&format!(
+                    "SELECT {SELECT_COLUMNS} FROM posting p ORDER BY p.rowid DESC LIMIT ?1"
+                ))
                 .map_err(&e)?;
             let rows = stmt.query_map([limit as i64], row_to_posting).map_err(&e)?;
-            return Ok((rows.collect::<rusqlite::Result<_>>().map_err(&e)?, total as usize));
+            return Ok((
+                rows.collect::<rusqlite::Result<_>>().map_err(&e)?,
+                total as usize,
+            ));
         };
         let count = |expr: &str| -> Result<usize> {
             self.conn
@@ -442,7 +506,9 @@ impl Jobs {
                 .conn
                 .prepare_cached("SELECT rowid FROM posting_fts WHERE posting_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")
                 .map_err(&e)?;
-            let rows = stmt.query_map(params![expr, n as i64], |r| r.get(0)).map_err(&e)?;
+            let rows = stmt
+                .query_map(params![expr, n as i64], |r| r.get(0))
+                .map_err(&e)?;
             rows.collect::<rusqlite::Result<_>>().map_err(&e)
         };
         let total = count(&all_expr)?;
@@ -461,8 +527,12 @@ impl Jobs {
             }
             _ => newest(&all_expr, limit)?,
         };
-        let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1")).map_err(&e)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1"
+            ))
+            .map_err(&e)?;
         let mut postings = Vec::with_capacity(rowids.len());
         for r in rowids {
             if let Some(p) = stmt.query_row([r], row_to_posting).optional().map_err(&e)? {
@@ -473,7 +543,9 @@ impl Jobs {
     }
 
     pub fn integrity(&self) -> Result<String> {
-        self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(sql_err(&self.path))
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(sql_err(&self.path))
     }
 }
 
@@ -492,7 +564,8 @@ fn row_to_posting_at(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<Postin
         id: r.get(o)?,
         title: r.get(o + 1)?,
         employer: r.get(o + 2)?,
-        employer_kind: EmployerKind::parse(&r.get::<_, String>(o + 3)?).unwrap_or(EmployerKind::PrivateEnterprise),
+        employer_kind: EmployerKind::parse(&r.get::<_, String>(o + 3)?)
+            .unwrap_or(EmployerKind::PrivateEnterprise),
         province: r.get(o + 4)?,
         city: r.get(o + 5)?,
         district: r.get(o + 6)?,
@@ -529,25 +602,38 @@ fn begin_batch(tx: &Connection) -> rusqlite::Result<()> {
 /// Apply the batch's index changes: removals, then additions, each in rowid order.
 fn flush_index(tx: &Connection) -> rusqlite::Result<()> {
     {
-        let mut del = tx.prepare("SELECT rowid, title, body, tags FROM temp.fts_del ORDER BY rowid")?;
+        let mut del =
+            tx.prepare("SELECT rowid, title, body, tags FROM temp.fts_del ORDER BY rowid")?;
         let mut ins = tx.prepare_cached(
             "INSERT INTO posting_fts(posting_fts, rowid, title, body, tags) VALUES ('delete', ?1, ?2, ?3, ?4)",
         )?;
         let mut rows = del.query([])?;
         while let Some(r) = rows.next()? {
-            ins.execute(params![r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?])?;
+            ins.execute(params![
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?
+            ])?;
         }
     }
     {
         let mut add = tx.prepare(&format!(
             "SELECT p.rowid, {SELECT_COLUMNS} FROM temp.fts_add a JOIN posting p ON p.rowid = a.rowid ORDER BY a.rowid"
         ))?;
-        let mut ins = tx.prepare_cached("INSERT INTO posting_fts(rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)")?;
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO posting_fts(rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)",
+        )?;
         let mut rows = add.query([])?;
         while let Some(r) = rows.next()? {
             let rowid: i64 = r.get(0)?;
             let p = row_to_posting_at(r, 1)?;
-            ins.execute(params![rowid, index_grams(&p.title), index_grams(&p.body_text()), tags(&p)])?;
+            ins.execute(params![
+                rowid,
+                index_grams(&p.title),
+                index_grams(&p.body_text()),
+                tags(&p)
+            ])?;
         }
     }
     tx.execute_batch("DELETE FROM temp.fts_add; DELETE FROM temp.fts_del;")
@@ -559,26 +645,47 @@ fn flush_index(tx: &Connection) -> rusqlite::Result<()> {
 /// (this also works with the sqlite3 shells of older SQLite versions).
 fn remove(tx: &Connection, rowid: i64) -> rusqlite::Result<()> {
     // Added earlier in this same batch: its entry is not in the index yet.
-    let pending = tx.prepare_cached("DELETE FROM temp.fts_add WHERE rowid = ?1")?.execute([rowid])?;
+    let pending = tx
+        .prepare_cached("DELETE FROM temp.fts_add WHERE rowid = ?1")?
+        .execute([rowid])?;
     if pending == 0 {
         let p = tx
-            .prepare_cached(&format!("SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {SELECT_COLUMNS} FROM posting p WHERE p.rowid = ?1"
+            ))?
             .query_row([rowid], row_to_posting)?;
-        tx.prepare_cached("INSERT INTO temp.fts_del(rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![rowid, index_grams(&p.title), index_grams(&p.body_text()), tags(&p)])?;
+        tx.prepare_cached(
+            "INSERT INTO temp.fts_del(rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            rowid,
+            index_grams(&p.title),
+            index_grams(&p.body_text()),
+            tags(&p)
+        ])?;
     }
-    tx.prepare_cached("DELETE FROM posting WHERE rowid = ?1")?.execute([rowid])?;
+    tx.prepare_cached("DELETE FROM posting WHERE rowid = ?1")?
+        .execute([rowid])?;
     Ok(())
 }
 
 /// Insert or replace one posting and its index entry; true when it existed.
 fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
-    let old: Option<i64> =
-        tx.prepare_cached("SELECT rowid FROM posting WHERE id = ?1")?.query_row([&p.id], |r| r.get(0)).optional()?;
+    let old: Option<i64> = tx
+        .prepare_cached("SELECT rowid FROM posting WHERE id = ?1")?
+        .query_row([&p.id], |r| r.get(0))
+        .optional()?;
     if let Some(rowid) = old {
         remove(tx, rowid)?;
     }
-    let cats = format!(",{},", p.categories.iter().map(|c| c.key()).collect::<Vec<_>>().join(","));
+    let cats = format!(
+        ",{},",
+        p.categories
+            .iter()
+            .map(|c| c.key())
+            .collect::<Vec<_>>()
+            .join(",")
+    );
     let lo = days(&p.published) << DAY_SHIFT;
     let last: Option<i64> = tx
         .prepare_cached("SELECT max(rowid) FROM posting WHERE rowid BETWEEN ?1 AND ?2")?
@@ -615,7 +722,8 @@ fn upsert(tx: &Connection, p: &Posting) -> rusqlite::Result<bool> {
         p.source,
         i64::from(p.sample),
     ])?;
-    tx.prepare_cached("INSERT INTO temp.fts_add(rowid) VALUES (?1)")?.execute([rowid])?;
+    tx.prepare_cached("INSERT INTO temp.fts_add(rowid) VALUES (?1)")?
+        .execute([rowid])?;
     Ok(old.is_some())
 }
 
@@ -630,7 +738,15 @@ mod tests {
             ("title", title),
             ("employer", "单位".to_string()),
             ("employer_kind", "private_enterprise".to_string()),
-            ("province", if id.is_multiple_of(2) { "贵州" } else { "江西" }.to_string()),
+            (
+                "province",
+                if id.is_multiple_of(2) {
+                    "贵州"
+                } else {
+                    "江西"
+                }
+                .to_string(),
+            ),
             ("city", "某市".to_string()),
             ("kind", "open_market".to_string()),
             ("requirements", requirements),
@@ -656,9 +772,13 @@ mod tests {
             seed
         };
         let mut text = |n: usize| -> String {
-            (0..n).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect::<String>()
+            (0..n)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect::<String>()
         };
-        let postings: Vec<Posting> = (0..300).map(|i| posting(i, text(4), format!("{}，{} Java", text(6), text(5)))).collect();
+        let postings: Vec<Posting> = (0..300)
+            .map(|i| posting(i, text(4), format!("{}，{} Java", text(6), text(5))))
+            .collect();
         let dir = tempfile::tempdir().expect("tempdir");
         let mut jobs = Jobs::open(&dir.path().join("jobs.sqlite"), b"").expect("open");
         let counts = jobs
@@ -678,7 +798,13 @@ mod tests {
             }
         }
         for q in queries {
-            let (found, total) = jobs.search(&JobQuery { text: Some(q.clone()), limit: 1000, ..JobQuery::default() }).expect("search");
+            let (found, total) = jobs
+                .search(&JobQuery {
+                    text: Some(q.clone()),
+                    limit: 1000,
+                    ..JobQuery::default()
+                })
+                .expect("search");
             let mut got: Vec<String> = found.into_iter().map(|p| p.id).collect();
             got.sort();
             let terms: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
@@ -695,14 +821,43 @@ mod tests {
             assert_eq!(total, want.len(), "count for {q:?}");
         }
         // Newest first is date order; relevance puts title matches first.
-        let (newest, _) = jobs.search(&JobQuery { text: Some("按".into()), sort: Sort::Newest, limit: 1000, ..JobQuery::default() }).expect("s");
-        assert!(newest.windows(2).all(|w| w[0].published >= w[1].published), "newest first");
-        let (ranked, _) = jobs.search(&JobQuery { text: Some("按".into()), limit: 1000, ..JobQuery::default() }).expect("s");
-        let first_body_only = ranked.iter().position(|p| !p.title.contains('按')).unwrap_or(ranked.len());
-        assert!(ranked[first_body_only..].iter().all(|p| !p.title.contains('按')), "title matches come first");
+        let (newest, _) = jobs
+            .search(&JobQuery {
+                text: Some("按".into()),
+                sort: Sort::Newest,
+                limit: 1000,
+                ..JobQuery::default()
+            })
+            .expect("s");
+        assert!(
+            newest.windows(2).all(|w| w[0].published >= w[1].published),
+            "newest first"
+        );
+        let (ranked, _) = jobs
+            .search(&JobQuery {
+                text: Some("按".into()),
+                limit: 1000,
+                ..JobQuery::default()
+            })
+            .expect("s");
+        let first_body_only = ranked
+            .iter()
+            .position(|p| !p.title.contains('按'))
+            .unwrap_or(ranked.len());
+        assert!(
+            ranked[first_body_only..]
+                .iter()
+                .all(|p| !p.title.contains('按')),
+            "title matches come first"
+        );
         // Filters combine with text.
         let (found, _) = jobs
-            .search(&JobQuery { text: Some("按".into()), region: Some("贵州省".into()), limit: 1000, ..JobQuery::default() })
+            .search(&JobQuery {
+                text: Some("按".into()),
+                region: Some("贵州省".into()),
+                limit: 1000,
+                ..JobQuery::default()
+            })
             .expect("search");
         assert!(found.iter().all(|p| p.province == "贵州"));
     }
@@ -712,16 +867,38 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut jobs = Jobs::open(&dir.path().join("jobs.sqlite"), b"").expect("open");
         let p = posting(1, "盲人按摩师".into(), "持证".into());
-        let c = jobs.import(|sink| sink(Some(p.clone())).map_err(|()| "x")).expect("sql").expect("ok");
+        let c = jobs
+            .import(|sink| sink(Some(p.clone())).map_err(|()| "x"))
+            .expect("sql")
+            .expect("ok");
         assert_eq!((c.added, c.updated), (1, 0));
         let mut p2 = p.clone();
         p2.title = "盲人医疗按摩师".into();
-        let c = jobs.import(|sink| sink(Some(p2.clone())).map_err(|()| "x")).expect("sql").expect("ok");
+        let c = jobs
+            .import(|sink| sink(Some(p2.clone())).map_err(|()| "x"))
+            .expect("sql")
+            .expect("ok");
         assert_eq!((c.added, c.updated), (0, 1));
         assert_eq!(jobs.count().expect("count"), (1, 0));
-        assert_eq!(jobs.search(&JobQuery { text: Some("医疗".into()), ..JobQuery::default() }).expect("s").1, 1);
+        assert_eq!(
+            jobs.search(&JobQuery {
+                text: Some("医疗".into()),
+                ..JobQuery::default()
+            })
+            .expect("s")
+            .1,
+            1
+        );
         // The old text left the index with the old row.
-        assert_eq!(jobs.search(&JobQuery { text: Some("人按".into()), ..JobQuery::default() }).expect("s").1, 0);
+        assert_eq!(
+            jobs.search(&JobQuery {
+                text: Some("人按".into()),
+                ..JobQuery::default()
+            })
+            .expect("s")
+            .1,
+            0
+        );
         // The same id twice in one file: the later row wins, the index stays exact.
         let mut p3 = p.clone();
         p3.title = "云客服".into();
@@ -735,9 +912,33 @@ mod tests {
             .expect("sql")
             .expect("ok");
         assert_eq!((c.added, c.updated), (0, 2));
-        assert_eq!(jobs.search(&JobQuery { text: Some("客服".into()), ..JobQuery::default() }).expect("s").1, 0);
-        assert_eq!(jobs.search(&JobQuery { text: Some("标注".into()), ..JobQuery::default() }).expect("s").1, 1);
-        assert_eq!(jobs.search(&JobQuery { text: Some("医疗".into()), ..JobQuery::default() }).expect("s").1, 0);
+        assert_eq!(
+            jobs.search(&JobQuery {
+                text: Some("客服".into()),
+                ..JobQuery::default()
+            })
+            .expect("s")
+            .1,
+            0
+        );
+        assert_eq!(
+            jobs.search(&JobQuery {
+                text: Some("标注".into()),
+                ..JobQuery::default()
+            })
+            .expect("s")
+            .1,
+            1
+        );
+        assert_eq!(
+            jobs.search(&JobQuery {
+                text: Some("医疗".into()),
+                ..JobQuery::default()
+            })
+            .expect("s")
+            .1,
+            0
+        );
         // An import that fails half-way changes nothing.
         let r = jobs
             .import(|sink| {
@@ -747,7 +948,15 @@ mod tests {
             .expect("sql");
         assert_eq!(r, Err("the file broke off"));
         assert_eq!(jobs.count().expect("count"), (1, 0));
-        assert_eq!(jobs.search(&JobQuery { text: Some("云客".into()), ..JobQuery::default() }).expect("s").1, 0);
+        assert_eq!(
+            jobs.search(&JobQuery {
+                text: Some("云客".into()),
+                ..JobQuery::default()
+            })
+            .expect("s")
+            .1,
+            0
+        );
         assert_eq!(jobs.integrity().expect("check"), "ok");
     }
 
@@ -761,11 +970,20 @@ mod tests {
     #[test]
     fn queries_become_phrases_of_bigrams_or_prefixes() {
         assert_eq!(query_for("按摩").as_deref(), Some("\"按摩\""));
-        assert_eq!(query_for("医疗按摩").as_deref(), Some("\"医疗\" + \"疗按\" + \"按摩\""));
+        assert_eq!(
+            query_for("医疗按摩").as_deref(),
+            Some("\"医疗\" + \"疗按\" + \"按摩\"")
+        );
         assert_eq!(query_for("摩").as_deref(), Some("\"摩\"*"));
-        assert_eq!(query_for("客服 贵阳").as_deref(), Some("\"客服\" AND \"贵阳\""));
+        assert_eq!(
+            query_for("客服 贵阳").as_deref(),
+            Some("\"客服\" AND \"贵阳\"")
+        );
         assert_eq!(query_for("py").as_deref(), Some("\"py\"*"));
         assert_eq!(query_for("\"*()"), None);
-        assert!(match_expr("醫療").is_some_and(|x| x.contains("OR")), "both scripts");
+        assert!(
+            match_expr("醫療").is_some_and(|x| x.contains("OR")),
+            "both scripts"
+        );
     }
 }

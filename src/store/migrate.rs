@@ -6,7 +6,10 @@ use rusqlite::Connection;
 /// Apply every migration past the file's version, each in its own
 /// transaction. Returns the version found before, or `Err(found)` when the
 /// file is newer than this program knows.
-pub fn migrate(conn: &mut Connection, migrations: &[&str]) -> rusqlite::Result<std::result::Result<i64, i64>> {
+pub fn migrate(
+    conn: &mut Connection,
+    migrations: &[&str],
+) -> rusqlite::Result<std::result::Result<i64, i64>> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let known = migrations.len() as i64;
     if found > known {
@@ -40,7 +43,9 @@ mod tests {
         let mut c = Connection::open_in_memory().expect("db");
         let m = ["CREATE TABLE a(x)", "CREATE TABLE a(x)"];
         assert!(migrate(&mut c, &m).is_err());
-        let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("v");
         assert_eq!(v, 1);
     }
 }

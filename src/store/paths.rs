@@ -12,12 +12,18 @@ pub struct Paths {
 impl Paths {
     pub fn new(home: Option<&Path>) -> Self {
         match home {
-            Some(h) => Self { data_dir: h.to_path_buf(), config_dir: h.to_path_buf() },
+            Some(h) => Self {
+                data_dir: h.to_path_buf(),
+                config_dir: h.to_path_buf(),
+            },
             None => {
                 let base = dirs::home_dir().unwrap_or_else(|| PathBuf::from("."));
                 let data = dirs::data_dir().unwrap_or_else(|| base.join(".local/share"));
                 let config = dirs::config_dir().unwrap_or_else(|| base.join(".config"));
-                Self { data_dir: data.join("tingjian"), config_dir: config.join("tingjian") }
+                Self {
+                    data_dir: data.join("tingjian"),
+                    config_dir: config.join("tingjian"),
+                }
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use rusqlite::{params_from_iter, types::Value};
 
-use super::{sql_err, Cache, Result};
+use super::{Cache, Result, sql_err};
 use crate::domain::measures::{Action, MeasureKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,12 +87,19 @@ impl Cache {
         let e = sql_err(self.path());
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT action, count(*) FROM measure WHERE region_id = ?1 GROUP BY action")
+            .prepare_cached(
+                "SELECT action, count(*) FROM measure WHERE region_id = ?1 GROUP BY action",
+            )
             .map_err(&e)?;
-        let rows: Vec<(String, i64)> =
-            stmt.query_map([region_id], |r| Ok((r.get(0)?, r.get(1)?))).map_err(&e)?.collect::<rusqlite::Result<_>>().map_err(&e)?;
-        let mut out: Vec<(Action, usize)> =
-            rows.into_iter().filter_map(|(a, n)| Action::from_key(&a).map(|a| (a, n as usize))).collect();
+        let rows: Vec<(String, i64)> = stmt
+            .query_map([region_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&e)?;
+        let mut out: Vec<(Action, usize)> = rows
+            .into_iter()
+            .filter_map(|(a, n)| Action::from_key(&a).map(|a| (a, n as usize)))
+            .collect();
         out.sort_by_key(|(a, _)| Action::ALL.iter().position(|x| x == a));
         Ok(out)
     }
@@ -116,7 +123,12 @@ impl Cache {
             args.push(Value::Text(a.key().to_string()));
             sql.push_str(&format!(" AND m.action = ?{}", args.len()));
         }
-        if let Some(q) = filter.query.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        if let Some(q) = filter
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        {
             args.push(Value::Text(like_pattern(q)));
             let n = args.len();
             sql.push_str(&format!(
@@ -129,12 +141,18 @@ impl Cache {
         let mut stmt = self.conn().prepare_cached(&sql).map_err(&e)?;
         let mut rows: Vec<MeasureRow> = stmt
             .query_map(params_from_iter(args.iter()), |r| {
-                let deadline = match (r.get::<_, Option<String>>(10)?, r.get::<_, Option<String>>(11)?) {
+                let deadline = match (
+                    r.get::<_, Option<String>>(10)?,
+                    r.get::<_, Option<String>>(11)?,
+                ) {
                     (Some(d), Some(q)) => Some((d, q)),
                     _ => None,
                 };
                 let split = |s: String, sep: char| -> Vec<String> {
-                    s.split(sep).filter(|x| !x.is_empty()).map(str::to_string).collect()
+                    s.split(sep)
+                        .filter(|x| !x.is_empty())
+                        .map(str::to_string)
+                        .collect()
                 };
                 Ok(MeasureRow {
                     id: r.get(0)?,
@@ -143,7 +161,8 @@ impl Cache {
                     region_name: r.get(3)?,
                     clause: r.get(4)?,
                     action: Action::from_key(&r.get::<_, String>(5)?).unwrap_or(Action::General),
-                    kind: MeasureKind::from_key(&r.get::<_, String>(6)?).unwrap_or(MeasureKind::Duty),
+                    kind: MeasureKind::from_key(&r.get::<_, String>(6)?)
+                        .unwrap_or(MeasureKind::Duty),
                     summary: r.get(7)?,
                     beneficiaries: split(r.get(8)?, ','),
                     responsible: split(r.get(9)?, '\u{1f}'),
@@ -221,7 +240,9 @@ impl Cache {
         Ok(self.regions()?.into_iter().find(|r| {
             r.id.eq_ignore_ascii_case(k)
                 || r.name == k
-                || k.strip_suffix('省').or_else(|| k.strip_suffix('市')).is_some_and(|s| s == r.name)
+                || k.strip_suffix('省')
+                    .or_else(|| k.strip_suffix('市'))
+                    .is_some_and(|s| s == r.name)
                 || zhconv::zhconv(k, zhconv::Variant::ZhCN) == r.name
         }))
     }

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, params};
 
-use super::{migrate::migrate, sql_err, Result, StoreError};
+use super::{Result, StoreError, migrate::migrate, sql_err};
 use crate::domain::settings::Settings;
 
 const MIGRATIONS: &[&str] = &[
@@ -57,7 +57,10 @@ fn make_private(path: &Path) -> std::io::Result<()> {
 
 impl Records {
     pub fn open(path: &Path) -> Result<Records> {
-        let unreadable = |reason: String| StoreError::RecordsUnreadable { path: path.display().to_string(), reason };
+        let unreadable = |reason: String| StoreError::RecordsUnreadable {
+            path: path.display().to_string(),
+            reason,
+        };
         create_private(path).map_err(|e| unreadable(e.to_string()))?;
         let mut conn = Connection::open_with_flags(
             path,
@@ -65,13 +68,19 @@ impl Records {
         )
         .map_err(|e| unreadable(e.to_string()))?;
         // A first query proves it is a database at all, before anything is written.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-            .map_err(|e| unreadable(e.to_string()))?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| unreadable(e.to_string()))?;
         make_private(path).map_err(|e| unreadable(e.to_string()))?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(sql_err(path))?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_err(path))?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql_err(path))?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_err(path))?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(sql_err(path))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql_err(path))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql_err(path))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql_err(path))?;
         match migrate(&mut conn, MIGRATIONS).map_err(sql_err(path))? {
             Ok(_) => {}
             Err(found) => {
@@ -79,10 +88,13 @@ impl Records {
                     path: path.display().to_string(),
                     found,
                     known: MIGRATIONS.len() as i64,
-                })
+                });
             }
         }
-        Ok(Records { conn, path: path.to_path_buf() })
+        Ok(Records {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -91,13 +103,18 @@ impl Records {
 
     pub fn load_settings(&self) -> Result<Settings> {
         let e = sql_err(&self.path);
-        let mut stmt = self.conn.prepare_cached("SELECT key, value FROM setting").map_err(&e)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value FROM setting")
+            .map_err(&e)?;
         let pairs: Vec<(String, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(&e)?
             .collect::<rusqlite::Result<_>>()
             .map_err(&e)?;
-        Ok(Settings::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
+        Ok(Settings::from_pairs(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ))
     }
 
     /// Save all settings in one transaction.
@@ -117,14 +134,21 @@ impl Records {
     /// Job postings the user bookmarked, newest first.
     pub fn bookmarks(&self) -> Result<Vec<String>> {
         let e = sql_err(&self.path);
-        let mut stmt = self.conn.prepare_cached("SELECT posting_id FROM bookmark ORDER BY added_at DESC, posting_id").map_err(&e)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT posting_id FROM bookmark ORDER BY added_at DESC, posting_id")
+            .map_err(&e)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(&e)?;
         rows.collect::<rusqlite::Result<_>>().map_err(&e)
     }
 
     pub fn is_bookmarked(&self, posting_id: &str) -> Result<bool> {
         self.conn
-            .query_row("SELECT count(*) FROM bookmark WHERE posting_id = ?1", [posting_id], |r| r.get::<_, i64>(0))
+            .query_row(
+                "SELECT count(*) FROM bookmark WHERE posting_id = ?1",
+                [posting_id],
+                |r| r.get::<_, i64>(0),
+            )
             .map(|n| n > 0)
             .map_err(sql_err(&self.path))
     }
@@ -133,7 +157,9 @@ impl Records {
     pub fn toggle_bookmark(&mut self, posting_id: &str) -> Result<bool> {
         let e = sql_err(&self.path);
         let tx = self.conn.transaction().map_err(&e)?;
-        let removed = tx.execute("DELETE FROM bookmark WHERE posting_id = ?1", [posting_id]).map_err(&e)?;
+        let removed = tx
+            .execute("DELETE FROM bookmark WHERE posting_id = ?1", [posting_id])
+            .map_err(&e)?;
         if removed == 0 {
             tx.execute(
                 "INSERT INTO bookmark(posting_id, added_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%f', 'now'))",
@@ -147,7 +173,9 @@ impl Records {
 
     /// Result of `PRAGMA integrity_check`, for doctor.
     pub fn integrity(&self) -> Result<String> {
-        self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(sql_err(&self.path))
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(sql_err(&self.path))
     }
 }
 
@@ -177,7 +205,10 @@ mod tests {
             assert_eq!(mode, 0o600);
             let wal = dir.path().join("records.sqlite-wal");
             if wal.exists() {
-                assert_eq!(std::fs::metadata(&wal).expect("meta").permissions().mode() & 0o777, 0o600);
+                assert_eq!(
+                    std::fs::metadata(&wal).expect("meta").permissions().mode() & 0o777,
+                    0o600
+                );
             }
         }
     }
@@ -207,13 +238,19 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).expect("chmod");
         }
-        assert!(matches!(Records::open(&p), Err(StoreError::RecordsUnreadable { .. })));
+        assert!(matches!(
+            Records::open(&p),
+            Err(StoreError::RecordsUnreadable { .. })
+        ));
         assert_eq!(std::fs::read(&p).expect("read"), junk);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
-            assert_eq!(mode, 0o644, "not even the permissions of an unreadable file change");
+            assert_eq!(
+                mode, 0o644,
+                "not even the permissions of an unreadable file change"
+            );
         }
     }
 }

@@ -14,7 +14,13 @@ pub fn item(loc: &Localizer, view: &View, verbosity: Verbosity) -> String {
 }
 
 /// The announcement for one item at `index` (0-based) of `total`.
-pub fn item_at(loc: &Localizer, it: &Item, index: usize, total: usize, verbosity: Verbosity) -> String {
+pub fn item_at(
+    loc: &Localizer,
+    it: &Item,
+    index: usize,
+    total: usize,
+    verbosity: Verbosity,
+) -> String {
     let mut parts = vec![it.label.clone()];
     // A paragraph's position names it ("第3段，共68段"): no role word needed.
     if verbosity == Verbosity::Full && it.role != Role::Paragraph {
@@ -37,7 +43,10 @@ pub fn join(loc: &Localizer, parts: &[String]) -> String {
     let mut out = String::new();
     for p in parts {
         if !out.is_empty() {
-            let ends_in_punct = out.chars().last().is_some_and(|c| "。，、；：！？,.;:!?".contains(c));
+            let ends_in_punct = out
+                .chars()
+                .last()
+                .is_some_and(|c| "。，、；：！？,.;:!?".contains(c));
             out.push_str(if ends_in_punct { " " } else { &sep });
         }
         out.push_str(p);
@@ -47,34 +56,69 @@ pub fn join(loc: &Localizer, parts: &[String]) -> String {
 
 /// "第3项，共12项" in the user's language.
 pub fn position(loc: &Localizer, index: usize, total: usize) -> String {
-    loc.t_args("position", &[("index", (index + 1).into()), ("total", total.into())])
+    loc.t_args(
+        "position",
+        &[("index", (index + 1).into()), ("total", total.into())],
+    )
 }
 
 fn position_of(loc: &Localizer, role: Role, index: usize, total: usize) -> String {
-    let id = if role == Role::Paragraph { "position-paragraph" } else { "position" };
-    loc.t_args(id, &[("index", (index + 1).into()), ("total", total.into())])
+    let id = if role == Role::Paragraph {
+        "position-paragraph"
+    } else {
+        "position"
+    };
+    loc.t_args(
+        id,
+        &[("index", (index + 1).into()), ("total", total.into())],
+    )
 }
 
 /// What is said when a screen opens: its title and item count, then the
 /// focused item, as one announcement.
 pub fn screen(loc: &Localizer, view: &View, verbosity: Verbosity) -> String {
     let paragraphs = !view.items.is_empty() && view.items.iter().all(|i| i.role == Role::Paragraph);
-    let id = if paragraphs { "screen-opened-paragraphs" } else { "screen-opened" };
+    let id = if paragraphs {
+        "screen-opened-paragraphs"
+    } else {
+        "screen-opened"
+    };
     let title = if verbosity == Verbosity::Full {
-        loc.t_args(id, &[("title", (&view.title).into()), ("count", view.items.len().into())])
+        loc.t_args(
+            id,
+            &[
+                ("title", (&view.title).into()),
+                ("count", view.items.len().into()),
+            ],
+        )
     } else {
         view.title.clone()
     };
-    format!("{title}{}{}", loc.t("sentence-separator"), item(loc, view, verbosity))
+    format!(
+        "{title}{}{}",
+        loc.t("sentence-separator"),
+        item(loc, view, verbosity)
+    )
 }
 
 /// The whole screen read top to bottom: title, then every given item.
-pub fn read_all(loc: &Localizer, view: &View, range: std::ops::Range<usize>, status: Option<&str>) -> String {
+pub fn read_all(
+    loc: &Localizer,
+    view: &View,
+    range: std::ops::Range<usize>,
+    status: Option<&str>,
+) -> String {
     let sep = loc.t("sentence-separator");
     let mut out = vec![view.title.clone()];
     let total = view.items.len();
     for i in range.start.min(total)..range.end.min(total) {
-        out.push(item_at(loc, &view.items[i], i, total, crate::domain::settings::Verbosity::Brief));
+        out.push(item_at(
+            loc,
+            &view.items[i],
+            i,
+            total,
+            crate::domain::settings::Verbosity::Brief,
+        ));
     }
     if let Some(s) = status {
         out.push(s.to_string());
@@ -101,13 +145,20 @@ mod tests {
     #[test]
     fn full_says_name_role_state_position() {
         let l = Localizer::new(Lang::ZhCn);
-        assert_eq!(item(&l, &view(), Verbosity::Full), "语速，调节项，60，第2项，共2项");
+        assert_eq!(
+            item(&l, &view(), Verbosity::Full),
+            "语速，调节项，60，第2项，共2项"
+        );
     }
 
     #[test]
     fn paragraphs_are_counted_as_paragraphs_and_punctuation_is_not_doubled() {
         let l = Localizer::new(Lang::ZhCn);
-        let v = View { title: "t".into(), items: vec![Item::new("第一段。", Role::Paragraph)], focus: 0 };
+        let v = View {
+            title: "t".into(),
+            items: vec![Item::new("第一段。", Role::Paragraph)],
+            focus: 0,
+        };
         assert_eq!(item(&l, &v, Verbosity::Full), "第一段。 第1段，共1段");
     }
 
@@ -120,6 +171,9 @@ mod tests {
     #[test]
     fn english_reads_position_in_words() {
         let l = Localizer::new(Lang::En);
-        assert_eq!(item(&l, &view(), Verbosity::Full), "语速, setting, 60, 2 of 2");
+        assert_eq!(
+            item(&l, &view(), Verbosity::Full),
+            "语速, setting, 60, 2 of 2"
+        );
     }
 }

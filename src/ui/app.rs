@@ -9,16 +9,16 @@ use std::ops::Range;
 use super::announce;
 use super::keymap::{Command, Keymap};
 use super::view::{Item, Role, View};
-use crate::domain::lang::Lang;
-use crate::domain::plans::{DocumentStatus, RegionLevel};
-use crate::domain::settings::{step_percent, Settings, SpeechSetting, Verbosity};
-use crate::i18n::{Arg, Localizer};
-use crate::domain::measures::{format_value, Action, MeasureKind};
-use crate::store::cache::{DocumentRow, RegionRow};
-use crate::store::policies::{MeasureFilter, MeasureRow, TargetRow};
 use crate::domain::jobs::{Category, JobKind, Posting};
-use crate::store::jobs::{JobQuery, Jobs, Sort};
+use crate::domain::lang::Lang;
+use crate::domain::measures::{Action, MeasureKind, format_value};
+use crate::domain::plans::{DocumentStatus, RegionLevel};
+use crate::domain::settings::{Settings, SpeechSetting, Verbosity, step_percent};
+use crate::i18n::{Arg, Localizer};
 use crate::store::Cache;
+use crate::store::cache::{DocumentRow, RegionRow};
+use crate::store::jobs::{JobQuery, Jobs, Sort};
+use crate::store::policies::{MeasureFilter, MeasureRow, TargetRow};
 
 /// How many utterances the history keeps (at least 50 are promised).
 pub const HISTORY_LEN: usize = 200;
@@ -141,17 +141,33 @@ pub enum ScreenKind {
     Home,
     Regions(Vec<RegionRow>),
     /// A region: its documents to read, its targets, its measures by action.
-    RegionMenu { region: RegionRow, entries: Vec<RegionEntry> },
-    Measures { title: String, measures: Vec<MeasureRow> },
+    RegionMenu {
+        region: RegionRow,
+        entries: Vec<RegionEntry>,
+    },
+    Measures {
+        title: String,
+        measures: Vec<MeasureRow>,
+    },
     Measure(Box<MeasureRow>),
-    Targets { title: String, targets: Vec<TargetRow> },
+    Targets {
+        title: String,
+        targets: Vec<TargetRow>,
+    },
     /// Search across all measures: item 0 is the text field, then results.
-    Search { query: String, results: Vec<MeasureRow>, searched: bool },
+    Search {
+        query: String,
+        results: Vec<MeasureRow>,
+        searched: bool,
+    },
     /// Job search: the text field, the filters, bookmarks, then results.
     Jobs(Box<JobSearch>),
     JobDetail(Box<Posting>),
     Bookmarks(Vec<Posting>),
-    Reader { doc: DocumentRow, paragraphs: Vec<String> },
+    Reader {
+        doc: DocumentRow,
+        paragraphs: Vec<String>,
+    },
     Settings,
     Help(Topic),
     /// A snapshot of the history when opened, newest first.
@@ -194,8 +210,14 @@ pub const JOB_CONTROLS: usize = 7;
 /// Results shown at most; the total is said.
 pub const JOB_RESULTS: usize = 200;
 const JOB_REGIONS: [&str; 5] = ["广州", "贵州", "青岛", "连云港", "江西"];
-const JOB_KIND_ORDER: [JobKind; 6] =
-    [JobKind::OpenMarket, JobKind::PublicWelfare, JobKind::Sheltered, JobKind::Concentrated, JobKind::Internship, JobKind::Massage];
+const JOB_KIND_ORDER: [JobKind; 6] = [
+    JobKind::OpenMarket,
+    JobKind::PublicWelfare,
+    JobKind::Sheltered,
+    JobKind::Concentrated,
+    JobKind::Internship,
+    JobKind::Massage,
+];
 const CATEGORY_ORDER: [Category; 7] = [
     Category::Visual,
     Category::Hearing,
@@ -234,10 +256,14 @@ pub struct Screen {
 pub enum SpeechStatus {
     #[default]
     Starting,
-    Speaking { backend: String },
+    Speaking {
+        backend: String,
+    },
     Off,
     Unavailable,
-    ScreenReader { name: String },
+    ScreenReader {
+        name: String,
+    },
 }
 
 pub struct App {
@@ -264,7 +290,13 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(cache: Cache, settings: Settings, keymap: Keymap, lang_flag: Option<Lang>, system_lang: Lang) -> Self {
+    pub fn new(
+        cache: Cache,
+        settings: Settings,
+        keymap: Keymap,
+        lang_flag: Option<Lang>,
+        system_lang: Lang,
+    ) -> Self {
         let lang = lang_flag.or(settings.lang).unwrap_or(system_lang);
         App {
             loc: Localizer::new(lang),
@@ -276,7 +308,10 @@ impl App {
             speech_status: SpeechStatus::Starting,
             status: None,
             visible: 0..0,
-            stack: vec![Screen { kind: ScreenKind::Home, focus: 0 }],
+            stack: vec![Screen {
+                kind: ScreenKind::Home,
+                focus: 0,
+            }],
             history: VecDeque::new(),
             last: String::new(),
             jobs: None,
@@ -355,7 +390,10 @@ impl App {
         let l = &self.loc;
         match f {
             SettingField::Language => match self.settings.lang {
-                None => l.t_args("setting-language-system", &[("lang", l.t(lang_id(self.system_lang)).as_str().into())]),
+                None => l.t_args(
+                    "setting-language-system",
+                    &[("lang", l.t(lang_id(self.system_lang)).as_str().into())],
+                ),
                 Some(lang) => l.t(lang_id(lang)),
             },
             SettingField::Speech => {
@@ -366,16 +404,24 @@ impl App {
                 });
                 let now = match &self.speech_status {
                     SpeechStatus::Starting => l.t("speech-status-starting"),
-                    SpeechStatus::Speaking { backend } => {
-                        l.t_args("speech-status-speaking", &[("backend", backend.as_str().into())])
-                    }
+                    SpeechStatus::Speaking { backend } => l.t_args(
+                        "speech-status-speaking",
+                        &[("backend", backend.as_str().into())],
+                    ),
                     SpeechStatus::Off => l.t("speech-status-off"),
                     SpeechStatus::Unavailable => l.t("speech-status-unavailable"),
-                    SpeechStatus::ScreenReader { name } => {
-                        l.t_args("speech-status-screen-reader", &[("name", name.as_str().into())])
-                    }
+                    SpeechStatus::ScreenReader { name } => l.t_args(
+                        "speech-status-screen-reader",
+                        &[("name", name.as_str().into())],
+                    ),
                 };
-                l.t_args("setting-speech-value", &[("chosen", chosen.as_str().into()), ("now", now.as_str().into())])
+                l.t_args(
+                    "setting-speech-value",
+                    &[
+                        ("chosen", chosen.as_str().into()),
+                        ("now", now.as_str().into()),
+                    ],
+                )
             }
             SettingField::Rate => l.t_args("percent", &[("value", self.settings.rate.into())]),
             SettingField::Volume => l.t_args("percent", &[("value", self.settings.volume.into())]),
@@ -383,7 +429,11 @@ impl App {
                 Verbosity::Full => "verbosity-full",
                 Verbosity::Brief => "verbosity-brief",
             }),
-            SettingField::ScreenReader => l.t(if self.settings.screen_reader { "on" } else { "off" }),
+            SettingField::ScreenReader => l.t(if self.settings.screen_reader {
+                "on"
+            } else {
+                "off"
+            }),
         }
     }
 
@@ -392,7 +442,10 @@ impl App {
         let (title, items): (String, Vec<Item>) = match &s.kind {
             ScreenKind::Home => (
                 l.t("home-title"),
-                HomeEntry::ALL.iter().map(|e| Item::new(l.t(e.message_id()), Role::MenuItem)).collect(),
+                HomeEntry::ALL
+                    .iter()
+                    .map(|e| Item::new(l.t(e.message_id()), Role::MenuItem))
+                    .collect(),
             ),
             ScreenKind::Regions(regions) => (
                 l.t("regions-title"),
@@ -405,23 +458,34 @@ impl App {
                         });
                         Item::new(self.data_text(&r.name), Role::ListItem).with_state(l.t_args(
                             "region-state",
-                            &[("level", level.as_str().into()), ("count", r.documents.into())],
+                            &[
+                                ("level", level.as_str().into()),
+                                ("count", r.documents.into()),
+                            ],
                         ))
                     })
                     .collect(),
             ),
             ScreenKind::RegionMenu { region, entries } => (
-                l.t_args("region-menu-title", &[("region", self.data_text(&region.name).as_str().into())]),
+                l.t_args(
+                    "region-menu-title",
+                    &[("region", self.data_text(&region.name).as_str().into())],
+                ),
                 entries
                     .iter()
                     .map(|e| match e {
                         RegionEntry::Document(d) => Item::new(
-                            l.t_args("region-entry-document", &[("title", self.data_text(&d.title).as_str().into())]),
+                            l.t_args(
+                                "region-entry-document",
+                                &[("title", self.data_text(&d.title).as_str().into())],
+                            ),
                             Role::MenuItem,
                         )
                         .with_state(self.document_state(d)),
-                        RegionEntry::Targets(n) => Item::new(l.t("region-entry-targets"), Role::MenuItem)
-                            .with_state(l.t_args("count-targets", &[("count", (*n).into())])),
+                        RegionEntry::Targets(n) => {
+                            Item::new(l.t("region-entry-targets"), Role::MenuItem)
+                                .with_state(l.t_args("count-targets", &[("count", (*n).into())]))
+                        }
                         RegionEntry::Action(a, n) => Item::new(l.t(action_id(*a)), Role::MenuItem)
                             .with_state(l.t_args("count-measures", &[("count", (*n).into())])),
                     })
@@ -429,7 +493,10 @@ impl App {
             ),
             ScreenKind::Measures { title, measures } => (
                 title.clone(),
-                measures.iter().map(|m| self.measure_item(m, false)).collect(),
+                measures
+                    .iter()
+                    .map(|m| self.measure_item(m, false))
+                    .collect(),
             ),
             ScreenKind::Measure(m) => (l.t("measure-title"), self.measure_fields(m)),
             ScreenKind::Targets { title, targets } => (
@@ -437,8 +504,13 @@ impl App {
                 targets.iter().map(|t| self.target_item(t)).collect(),
             ),
             ScreenKind::Search { query, results, .. } => {
-                let field = Item::new(l.t("search-field"), Role::EditField)
-                    .with_state(if query.is_empty() { l.t("empty") } else { query.clone() });
+                let field = Item::new(l.t("search-field"), Role::EditField).with_state(
+                    if query.is_empty() {
+                        l.t("empty")
+                    } else {
+                        query.clone()
+                    },
+                );
                 let mut items = vec![field];
                 items.extend(results.iter().map(|m| self.measure_item(m, true)));
                 (l.t("search-title"), items)
@@ -447,37 +519,55 @@ impl App {
             ScreenKind::JobDetail(p) => (l.t("job-detail-title"), self.job_fields(p)),
             ScreenKind::Bookmarks(list) => (
                 l.t("bookmarks-title"),
-                list.iter().enumerate().map(|(i, p)| self.posting_item(p).at(i, list.len())).collect(),
+                list.iter()
+                    .enumerate()
+                    .map(|(i, p)| self.posting_item(p).at(i, list.len()))
+                    .collect(),
             ),
             ScreenKind::Reader { doc, paragraphs } => (
                 self.data_text(&doc.title),
-                paragraphs.iter().map(|p| Item::new(p.clone(), Role::Paragraph)).collect(),
+                paragraphs
+                    .iter()
+                    .map(|p| Item::new(p.clone(), Role::Paragraph))
+                    .collect(),
             ),
             ScreenKind::Settings => (
                 l.t("settings-title"),
                 SettingField::ALL
                     .iter()
-                    .map(|f| Item::new(l.t(setting_id(*f)), Role::Setting).with_state(self.setting_value(*f)))
+                    .map(|f| {
+                        Item::new(l.t(setting_id(*f)), Role::Setting)
+                            .with_state(self.setting_value(*f))
+                    })
                     .collect(),
             ),
             ScreenKind::Help(topic) => {
                 let mut items = vec![Item::new(l.t(topic.message_id()), Role::HelpEntry)];
                 for (cmd, keys) in self.keymap.entries() {
                     let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-                    let keys = if keys.is_empty() { l.t("no-key") } else { keys.join(&l.t("key-or")) };
-                    items.push(
-                        Item::new(l.t(&cmd.message_id()), Role::HelpEntry).with_state(keys),
-                    );
+                    let keys = if keys.is_empty() {
+                        l.t("no-key")
+                    } else {
+                        keys.join(&l.t("key-or"))
+                    };
+                    items.push(Item::new(l.t(&cmd.message_id()), Role::HelpEntry).with_state(keys));
                 }
                 (l.t("help-title"), items)
             }
             ScreenKind::History(entries) => (
                 l.t("history-title"),
-                entries.iter().map(|e| Item::new(e.clone(), Role::HistoryEntry)).collect(),
+                entries
+                    .iter()
+                    .map(|e| Item::new(e.clone(), Role::HistoryEntry))
+                    .collect(),
             ),
         };
         let focus = s.focus.min(items.len().saturating_sub(1));
-        View { title, items, focus }
+        View {
+            title,
+            items,
+            focus,
+        }
     }
 
     /// Chinese data text in the script of the interface language.
@@ -495,7 +585,10 @@ impl App {
         if d.status == DocumentStatus::Draft {
             parts.push(l.t("document-draft"));
         }
-        parts.push(l.t_args("document-period", &[("from", d.period.0.into()), ("to", d.period.1.into())]));
+        parts.push(l.t_args(
+            "document-period",
+            &[("from", d.period.0.into()), ("to", d.period.1.into())],
+        ));
         parts.push(self.data_text(&d.issuer));
         parts.push(match &d.issued {
             Some(date) => l.t_args("document-issued", &[("date", l.date(date).as_str().into())]),
@@ -548,7 +641,12 @@ impl App {
                     self.announce_screen()
                 } else {
                     let keys = self.keys_text(Command::Quit);
-                    vec![self.notify(self.loc.t_args("at-home", &[("keys", keys.as_str().into())]))]
+                    vec![
+                        self.notify(
+                            self.loc
+                                .t_args("at-home", &[("keys", keys.as_str().into())]),
+                        ),
+                    ]
                 }
             }
             Command::Increase | Command::Decrease => self.adjust(cmd == Command::Increase),
@@ -561,12 +659,21 @@ impl App {
                 }
             }
             Command::Repeat => {
-                let text = if self.last.is_empty() { self.loc.t("nothing-to-repeat") } else { self.last.clone() };
+                let text = if self.last.is_empty() {
+                    self.loc.t("nothing-to-repeat")
+                } else {
+                    self.last.clone()
+                };
                 vec![Effect::Speak(text)]
             }
             Command::ReadScreen => {
                 let view = self.view();
-                let text = announce::read_all(&self.loc, &view, self.visible.clone(), self.status.as_deref());
+                let text = announce::read_all(
+                    &self.loc,
+                    &view,
+                    self.visible.clone(),
+                    self.status.as_deref(),
+                );
                 vec![self.say(text)]
             }
             Command::History => {
@@ -585,7 +692,11 @@ impl App {
                     self.screen_mut().focus = 0;
                     self.announce_focus()
                 } else {
-                    self.push(ScreenKind::Search { query: String::new(), results: vec![], searched: false })
+                    self.push(ScreenKind::Search {
+                        query: String::new(),
+                        results: vec![],
+                        searched: false,
+                    })
                 }
             }
             Command::Original => self.original(),
@@ -594,7 +705,12 @@ impl App {
     }
 
     fn keys_text(&self, cmd: Command) -> String {
-        let keys: Vec<String> = self.keymap.keys_for(cmd).iter().map(ToString::to_string).collect();
+        let keys: Vec<String> = self
+            .keymap
+            .keys_for(cmd)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         keys.join(&self.loc.t("key-or"))
     }
 
@@ -611,12 +727,19 @@ impl App {
                 Some(HomeEntry::Help) => self.push(ScreenKind::Help(Topic::Home)),
                 Some(e) => {
                     let name = self.loc.t(e.message_id());
-                    vec![self.notify(self.loc.t_args("not-built", &[("name", name.as_str().into())]))]
+                    vec![
+                        self.notify(
+                            self.loc
+                                .t_args("not-built", &[("name", name.as_str().into())]),
+                        ),
+                    ]
                 }
                 None => vec![],
             },
             ScreenKind::Regions(regions) => {
-                let Some(region) = regions.get(focus).cloned() else { return vec![] };
+                let Some(region) = regions.get(focus).cloned() else {
+                    return vec![];
+                };
                 match self.region_entries(&region) {
                     Ok(entries) => self.push(ScreenKind::RegionMenu { region, entries }),
                     Err(e) => vec![self.cache_error(&e)],
@@ -626,14 +749,20 @@ impl App {
                 Some(RegionEntry::Document(doc)) => self.open_reader(doc, 0),
                 Some(RegionEntry::Targets(_)) => match self.cache.targets(Some(&region.id)) {
                     Ok(targets) => {
-                        let title =
-                            self.loc.t_args("targets-title", &[("region", self.data_text(&region.name).as_str().into())]);
+                        let title = self.loc.t_args(
+                            "targets-title",
+                            &[("region", self.data_text(&region.name).as_str().into())],
+                        );
                         self.push(ScreenKind::Targets { title, targets })
                     }
                     Err(e) => vec![self.cache_error(&e)],
                 },
                 Some(RegionEntry::Action(action, _)) => {
-                    let filter = MeasureFilter { region: Some(region.id.clone()), action: Some(action), query: None };
+                    let filter = MeasureFilter {
+                        region: Some(region.id.clone()),
+                        action: Some(action),
+                        query: None,
+                    };
                     match self.cache.measures(&filter, self.lang().traditional()) {
                         Ok(measures) => {
                             let title = self.loc.t_args(
@@ -689,18 +818,29 @@ impl App {
             ScreenKind::Targets { .. } | ScreenKind::Measure(_) => self.original(),
             ScreenKind::Settings => self.adjust(true),
             // Enter on a paragraph, a help entry or a history entry reads it again.
-            ScreenKind::Reader { .. } | ScreenKind::Help(_) | ScreenKind::History(_) => self.announce_focus(),
+            ScreenKind::Reader { .. } | ScreenKind::Help(_) | ScreenKind::History(_) => {
+                self.announce_focus()
+            }
         }
     }
 
     fn region_entries(&self, region: &RegionRow) -> crate::store::Result<Vec<RegionEntry>> {
-        let mut entries: Vec<RegionEntry> =
-            self.cache.documents(&region.id)?.into_iter().map(RegionEntry::Document).collect();
+        let mut entries: Vec<RegionEntry> = self
+            .cache
+            .documents(&region.id)?
+            .into_iter()
+            .map(RegionEntry::Document)
+            .collect();
         let targets = self.cache.targets(Some(&region.id))?.len();
         if targets > 0 {
             entries.push(RegionEntry::Targets(targets));
         }
-        entries.extend(self.cache.action_counts(&region.id)?.into_iter().map(|(a, n)| RegionEntry::Action(a, n)));
+        entries.extend(
+            self.cache
+                .action_counts(&region.id)?
+                .into_iter()
+                .map(|(a, n)| RegionEntry::Action(a, n)),
+        );
         Ok(entries)
     }
 
@@ -731,12 +871,18 @@ impl App {
     fn cited(&self) -> Option<(String, Option<usize>)> {
         let s = self.screen();
         match &s.kind {
-            ScreenKind::Measures { measures, .. } => measures.get(s.focus).map(|m| (m.document_id.clone(), m.paragraph)),
-            ScreenKind::Search { results, .. } => {
-                s.focus.checked_sub(1).and_then(|i| results.get(i)).map(|m| (m.document_id.clone(), m.paragraph))
-            }
+            ScreenKind::Measures { measures, .. } => measures
+                .get(s.focus)
+                .map(|m| (m.document_id.clone(), m.paragraph)),
+            ScreenKind::Search { results, .. } => s
+                .focus
+                .checked_sub(1)
+                .and_then(|i| results.get(i))
+                .map(|m| (m.document_id.clone(), m.paragraph)),
             ScreenKind::Measure(m) => Some((m.document_id.clone(), m.paragraph)),
-            ScreenKind::Targets { targets, .. } => targets.get(s.focus).map(|t| (t.document_id.clone(), t.paragraph)),
+            ScreenKind::Targets { targets, .. } => targets
+                .get(s.focus)
+                .map(|t| (t.document_id.clone(), t.paragraph)),
             _ => None,
         }
     }
@@ -765,18 +911,32 @@ impl App {
         if q.is_empty() {
             return vec![self.notify(self.loc.t("search-empty-query"))];
         }
-        let filter = MeasureFilter { region: None, action: None, query: Some(q.clone()) };
+        let filter = MeasureFilter {
+            region: None,
+            action: None,
+            query: Some(q.clone()),
+        };
         let results = match self.cache.measures(&filter, self.lang().traditional()) {
             Ok(r) => r,
             Err(e) => return vec![self.cache_error(&e)],
         };
         let n = results.len();
-        if let ScreenKind::Search { results: r, searched, .. } = &mut self.screen_mut().kind {
+        if let ScreenKind::Search {
+            results: r,
+            searched,
+            ..
+        } = &mut self.screen_mut().kind
+        {
             *r = results;
             *searched = true;
         }
         if n == 0 {
-            return vec![self.notify(self.loc.t_args("search-none", &[("query", q.as_str().into())]))];
+            return vec![
+                self.notify(
+                    self.loc
+                        .t_args("search-none", &[("query", q.as_str().into())]),
+                ),
+            ];
         }
         self.screen_mut().focus = 1;
         let found = self.loc.t_args("search-found", &[("count", n.into())]);
@@ -797,7 +957,14 @@ impl App {
 
     fn search_measures(&mut self, query: &str) -> Vec<Effect> {
         if !matches!(self.screen().kind, ScreenKind::Search { .. }) {
-            self.stack.push(Screen { kind: ScreenKind::Search { query: String::new(), results: vec![], searched: false }, focus: 0 });
+            self.stack.push(Screen {
+                kind: ScreenKind::Search {
+                    query: String::new(),
+                    results: vec![],
+                    searched: false,
+                },
+                focus: 0,
+            });
         }
         self.screen_mut().focus = 0;
         if let ScreenKind::Search { query: q, .. } = &mut self.screen_mut().kind {
@@ -808,7 +975,10 @@ impl App {
 
     /// True when typed characters go into a text field (the search field is focused).
     pub fn wants_text(&self) -> bool {
-        matches!(self.screen().kind, ScreenKind::Search { .. } | ScreenKind::Jobs(_)) && self.screen().focus == 0
+        matches!(
+            self.screen().kind,
+            ScreenKind::Search { .. } | ScreenKind::Jobs(_)
+        ) && self.screen().focus == 0
     }
 
     fn text_field(&mut self) -> Option<&mut String> {
@@ -834,15 +1004,29 @@ impl App {
     pub fn delete_char(&mut self) -> Vec<Effect> {
         let removed = self.text_field().and_then(String::pop);
         match removed {
-            Some(c) => vec![self.say(self.loc.t_args("deleted", &[("char", c.to_string().as_str().into())]))],
+            Some(c) => vec![
+                self.say(
+                    self.loc
+                        .t_args("deleted", &[("char", c.to_string().as_str().into())]),
+                ),
+            ],
             None => vec![self.say(self.loc.t("empty"))],
         }
     }
 
     fn open_jobs(&mut self) -> Vec<Effect> {
-        let js = JobSearch { query: JobQuery { sort: Sort::Newest, ..JobQuery::default() }, ..JobSearch::default() };
+        let js = JobSearch {
+            query: JobQuery {
+                sort: Sort::Newest,
+                ..JobQuery::default()
+            },
+            ..JobSearch::default()
+        };
         self.status = None;
-        self.stack.push(Screen { kind: ScreenKind::Jobs(Box::new(js)), focus: 0 });
+        self.stack.push(Screen {
+            kind: ScreenKind::Jobs(Box::new(js)),
+            focus: 0,
+        });
         let found = self.refresh_jobs();
         let view = self.view();
         let text = format!(
@@ -858,7 +1042,9 @@ impl App {
 
     /// Run the current job query; returns the "found N" sentence.
     fn refresh_jobs(&mut self) -> String {
-        let ScreenKind::Jobs(js) = &self.screen().kind else { return String::new() };
+        let ScreenKind::Jobs(js) = &self.screen().kind else {
+            return String::new();
+        };
         let mut q = js.query.clone();
         q.limit = JOB_RESULTS;
         let result = match &self.jobs {
@@ -873,14 +1059,20 @@ impl App {
                     js.total = total;
                 }
                 let text = if total > shown {
-                    self.loc.t_args("jobs-found-more", &[("total", total.into()), ("shown", shown.into())])
+                    self.loc.t_args(
+                        "jobs-found-more",
+                        &[("total", total.into()), ("shown", shown.into())],
+                    )
                 } else {
-                    self.loc.t_args("jobs-found-all", &[("total", total.into())])
+                    self.loc
+                        .t_args("jobs-found-all", &[("total", total.into())])
                 };
                 self.status = Some(text.clone());
                 text
             }
-            Err(e) => self.loc.t_args("error-cache", &[("detail", e.to_string().as_str().into())]),
+            Err(e) => self
+                .loc
+                .t_args("error-cache", &[("detail", e.to_string().as_str().into())]),
         }
     }
 
@@ -902,24 +1094,62 @@ impl App {
 
     fn adjust_job_filter(&mut self, up: bool) -> Vec<Effect> {
         let focus = self.screen().focus;
-        let ScreenKind::Jobs(js) = &mut self.screen_mut().kind else { return vec![] };
+        let ScreenKind::Jobs(js) = &mut self.screen_mut().kind else {
+            return vec![];
+        };
         let q = &mut js.query;
         match focus {
-            1 => q.region = cycle(&JOB_REGIONS, q.region.as_deref().and_then(|r| JOB_REGIONS.iter().copied().find(|x| *x == r)), up).map(str::to_string),
+            1 => {
+                q.region = cycle(
+                    &JOB_REGIONS,
+                    q.region
+                        .as_deref()
+                        .and_then(|r| JOB_REGIONS.iter().copied().find(|x| *x == r)),
+                    up,
+                )
+                .map(str::to_string)
+            }
             2 => q.kind = cycle(&JOB_KIND_ORDER, q.kind, up),
             3 => q.category = cycle(&CATEGORY_ORDER, q.category, up),
-            4 => q.home_based = if q.home_based.is_some() { None } else { Some(true) },
-            5 => q.sort = if q.sort == Sort::Relevance { Sort::Newest } else { Sort::Relevance },
+            4 => {
+                q.home_based = if q.home_based.is_some() {
+                    None
+                } else {
+                    Some(true)
+                }
+            }
+            5 => {
+                q.sort = if q.sort == Sort::Relevance {
+                    Sort::Newest
+                } else {
+                    Sort::Relevance
+                }
+            }
             _ => return vec![],
         }
         let found = self.refresh_jobs();
-        let item = self.view().focused().map(|it| announce::join(&self.loc, &[it.label.clone(), it.state.clone().unwrap_or_default()])).unwrap_or_default();
+        let item = self
+            .view()
+            .focused()
+            .map(|it| {
+                announce::join(
+                    &self.loc,
+                    &[it.label.clone(), it.state.clone().unwrap_or_default()],
+                )
+            })
+            .unwrap_or_default();
         vec![self.say(format!("{item}{}{found}", self.loc.t("sentence-separator")))]
     }
 
     fn open_bookmarks(&mut self) -> Vec<Effect> {
-        let Some(jobs) = &self.jobs else { return vec![] };
-        let list: Vec<Posting> = self.bookmarks.iter().filter_map(|id| jobs.get(id).ok().flatten()).collect();
+        let Some(jobs) = &self.jobs else {
+            return vec![];
+        };
+        let list: Vec<Posting> = self
+            .bookmarks
+            .iter()
+            .filter_map(|id| jobs.get(id).ok().flatten())
+            .collect();
         if list.is_empty() {
             return vec![self.notify(self.loc.t("bookmarks-empty"))];
         }
@@ -933,7 +1163,11 @@ impl App {
             self.bookmarks.insert(p.id.clone());
             true
         };
-        let msg = self.loc.t(if now { "bookmark-added" } else { "bookmark-removed" });
+        let msg = self.loc.t(if now {
+            "bookmark-added"
+        } else {
+            "bookmark-removed"
+        });
         vec![Effect::ToggleBookmark(p.id.clone()), self.notify(msg)]
     }
 
@@ -947,22 +1181,51 @@ impl App {
         let c = JOB_CONTROLS;
         let mut items = vec![
             Item::new(l.t("jobs-field"), Role::EditField)
-                .with_state(if js.text.is_empty() { l.t("empty") } else { js.text.clone() })
+                .with_state(if js.text.is_empty() {
+                    l.t("empty")
+                } else {
+                    js.text.clone()
+                })
                 .at(0, c),
-            Item::new(l.t("filter-region"), Role::Setting).with_state(self.any_or(q.region.as_deref().map(|r| self.data_text(r)))).at(1, c),
+            Item::new(l.t("filter-region"), Role::Setting)
+                .with_state(self.any_or(q.region.as_deref().map(|r| self.data_text(r))))
+                .at(1, c),
             Item::new(l.t("filter-kind"), Role::Setting)
-                .with_state(self.any_or(q.kind.map(|k| l.t(&format!("job-kind-{}", k.key().replace('_', "-")))))).at(2, c),
+                .with_state(
+                    self.any_or(
+                        q.kind
+                            .map(|k| l.t(&format!("job-kind-{}", k.key().replace('_', "-")))),
+                    ),
+                )
+                .at(2, c),
             Item::new(l.t("filter-category"), Role::Setting)
-                .with_state(self.any_or(q.category.map(|k| l.t(&format!("category-{}", k.key()))))).at(3, c),
+                .with_state(self.any_or(q.category.map(|k| l.t(&format!("category-{}", k.key())))))
+                .at(3, c),
             Item::new(l.t("filter-home-based"), Role::Setting)
-                .with_state(if q.home_based == Some(true) { l.t("filter-home-only") } else { l.t("filter-any") }).at(4, c),
+                .with_state(if q.home_based == Some(true) {
+                    l.t("filter-home-only")
+                } else {
+                    l.t("filter-any")
+                })
+                .at(4, c),
             Item::new(l.t("filter-sort"), Role::Setting)
-                .with_state(l.t(if q.sort == Sort::Relevance { "sort-relevance" } else { "sort-newest" })).at(5, c),
+                .with_state(l.t(if q.sort == Sort::Relevance {
+                    "sort-relevance"
+                } else {
+                    "sort-newest"
+                }))
+                .at(5, c),
             Item::new(l.t("bookmarks-title"), Role::MenuItem)
-                .with_state(l.t_args("count-bookmarks", &[("count", self.bookmarks.len().into())])).at(6, c),
+                .with_state(l.t_args("count-bookmarks", &[("count", self.bookmarks.len().into())]))
+                .at(6, c),
         ];
         let n = js.results.len();
-        items.extend(js.results.iter().enumerate().map(|(i, p)| self.posting_item(p).at(i, n)));
+        items.extend(
+            js.results
+                .iter()
+                .enumerate()
+                .map(|(i, p)| self.posting_item(p).at(i, n)),
+        );
         items
     }
 
@@ -986,7 +1249,12 @@ impl App {
     fn job_fields(&self, p: &Posting) -> Vec<Item> {
         let l = &self.loc;
         let none = || l.t("not-stated");
-        let field = |label: &str, value: String| Item::new(l.t_args(label, &[("value", value.as_str().into())]), Role::Field);
+        let field = |label: &str, value: String| {
+            Item::new(
+                l.t_args(label, &[("value", value.as_str().into())]),
+                Role::Field,
+            )
+        };
         let opt = |v: &Option<String>| v.as_deref().map(|s| self.data_text(s)).unwrap_or_else(none);
         let mut title_state = vec![l.t(&format!("job-kind-{}", p.kind.key().replace('_', "-")))];
         if p.sample {
@@ -998,23 +1266,57 @@ impl App {
         }
         let mut where_ = place.join(" ");
         if p.home_based {
-            where_ = format!("{where_}{}{}", l.t("list-separator"), l.t("jobs-home-based"));
+            where_ = format!(
+                "{where_}{}{}",
+                l.t("list-separator"),
+                l.t("jobs-home-based")
+            );
         } else if let Some(w) = &p.workplace {
             where_ = format!("{where_}{}{}", l.t("list-separator"), self.data_text(w));
         }
-        let cats: Vec<String> = p.categories.iter().map(|c| l.t(&format!("category-{}", c.key()))).collect();
+        let cats: Vec<String> = p
+            .categories
+            .iter()
+            .map(|c| l.t(&format!("category-{}", c.key())))
+            .collect();
         let dates = match &p.closing {
-            Some(c) => l.t_args("job-dates", &[("published", l.date(&p.published).as_str().into()), ("closing", l.date(c).as_str().into())]),
-            None => l.t_args("job-dates-open", &[("published", l.date(&p.published).as_str().into())]),
+            Some(c) => l.t_args(
+                "job-dates",
+                &[
+                    ("published", l.date(&p.published).as_str().into()),
+                    ("closing", l.date(c).as_str().into()),
+                ],
+            ),
+            None => l.t_args(
+                "job-dates-open",
+                &[("published", l.date(&p.published).as_str().into())],
+            ),
         };
         vec![
-            Item::new(self.data_text(&p.title), Role::Field).with_state(announce::join(l, &title_state)),
+            Item::new(self.data_text(&p.title), Role::Field)
+                .with_state(announce::join(l, &title_state)),
             field(
                 "field-employer",
-                announce::join(l, &[self.data_text(&p.employer), l.t(&format!("employer-{}", p.employer_kind.key().replace('_', "-")))]),
+                announce::join(
+                    l,
+                    &[
+                        self.data_text(&p.employer),
+                        l.t(&format!(
+                            "employer-{}",
+                            p.employer_kind.key().replace('_', "-")
+                        )),
+                    ],
+                ),
             ),
             field("field-place", where_),
-            field("field-suits", if cats.is_empty() { none() } else { cats.join(&l.t("enumeration-separator")) }),
+            field(
+                "field-suits",
+                if cats.is_empty() {
+                    none()
+                } else {
+                    cats.join(&l.t("enumeration-separator"))
+                },
+            ),
             field("field-pay", crate::ui::app::pay_text(l, p)),
             field("field-hours", opt(&p.hours)),
             field("field-requirements", opt(&p.requirements)),
@@ -1024,7 +1326,11 @@ impl App {
             field("field-dates", dates),
             field("field-source", self.data_text(&p.source)),
             Item::new(
-                l.t(if self.bookmarks.contains(&p.id) { "bookmark-remove" } else { "bookmark-add" }),
+                l.t(if self.bookmarks.contains(&p.id) {
+                    "bookmark-remove"
+                } else {
+                    "bookmark-add"
+                }),
                 Role::MenuItem,
             ),
         ]
@@ -1040,18 +1346,26 @@ impl App {
 
     fn deadline_text(&self, d: Option<&(String, String)>) -> String {
         match d {
-            Some((date, _)) => self.loc.t_args("deadline", &[("date", self.loc.date(date).as_str().into())]),
+            Some((date, _)) => self
+                .loc
+                .t_args("deadline", &[("date", self.loc.date(date).as_str().into())]),
             None => self.loc.t("deadline-none"),
         }
     }
 
     fn measure_item(&self, m: &MeasureRow, with_region: bool) -> Item {
         let l = &self.loc;
-        let mut state = vec![self.kind_text(m.kind), self.deadline_text(m.deadline.as_ref())];
+        let mut state = vec![
+            self.kind_text(m.kind),
+            self.deadline_text(m.deadline.as_ref()),
+        ];
         if with_region {
             state.push(self.data_text(&m.region_name));
         }
-        state.push(l.t_args("clause", &[("clause", self.data_text(&m.clause).as_str().into())]));
+        state.push(l.t_args(
+            "clause",
+            &[("clause", self.data_text(&m.clause).as_str().into())],
+        ));
         Item::new(m.summary.clone(), Role::ListItem).with_state(announce::join(l, &state))
     }
 
@@ -1061,7 +1375,10 @@ impl App {
         if let Some(p) = &t.period {
             state.push(self.data_text(p));
         }
-        state.push(l.t_args("clause", &[("clause", self.data_text(&t.clause).as_str().into())]));
+        state.push(l.t_args(
+            "clause",
+            &[("clause", self.data_text(&t.clause).as_str().into())],
+        ));
         Item::new(
             l.t_args(
                 "target-value",
@@ -1078,28 +1395,49 @@ impl App {
 
     fn measure_fields(&self, m: &MeasureRow) -> Vec<Item> {
         let l = &self.loc;
-        let field = |label: &str, value: String| Item::new(l.t_args(label, &[("value", value.as_str().into())]), Role::Field);
-        let mut items = vec![Item::new(m.summary.clone(), Role::Field).with_state(self.kind_text(m.kind))];
+        let field = |label: &str, value: String| {
+            Item::new(
+                l.t_args(label, &[("value", value.as_str().into())]),
+                Role::Field,
+            )
+        };
+        let mut items =
+            vec![Item::new(m.summary.clone(), Role::Field).with_state(self.kind_text(m.kind))];
         items.push(field("field-action", l.t(action_id(m.action))));
         items.push(field(
             "field-deadline",
             match &m.deadline {
                 Some((date, words)) => l.t_args(
                     "deadline-with-words",
-                    &[("date", l.date(date).as_str().into()), ("words", self.data_text(words).as_str().into())],
+                    &[
+                        ("date", l.date(date).as_str().into()),
+                        ("words", self.data_text(words).as_str().into()),
+                    ],
                 ),
                 None => l.t("deadline-none"),
             },
         ));
-        let groups: Vec<String> = m.beneficiaries.iter().map(|g| l.t(&format!("group-{}", g.replace('_', "-")))).collect();
+        let groups: Vec<String> = m
+            .beneficiaries
+            .iter()
+            .map(|g| l.t(&format!("group-{}", g.replace('_', "-"))))
+            .collect();
         items.push(field(
             "field-beneficiaries",
-            if groups.is_empty() { l.t("not-specified") } else { groups.join(&l.t("enumeration-separator")) },
+            if groups.is_empty() {
+                l.t("not-specified")
+            } else {
+                groups.join(&l.t("enumeration-separator"))
+            },
         ));
         let units: Vec<String> = m.responsible.iter().map(|u| self.data_text(u)).collect();
         items.push(field(
             "field-responsible",
-            if units.is_empty() { l.t("not-specified") } else { units.join(&l.t("enumeration-separator")) },
+            if units.is_empty() {
+                l.t("not-specified")
+            } else {
+                units.join(&l.t("enumeration-separator"))
+            },
         ));
         for n in &m.numbers {
             let mut v = l.t_args(
@@ -1131,7 +1469,10 @@ impl App {
     }
 
     fn cache_error(&mut self, e: &crate::store::StoreError) -> Effect {
-        self.notify(self.loc.t_args("error-cache", &[("detail", Arg::Str(&e.to_string()))]))
+        self.notify(
+            self.loc
+                .t_args("error-cache", &[("detail", Arg::Str(&e.to_string()))]),
+        )
     }
 
     /// Left/Right (and Enter) on a setting.
@@ -1142,21 +1483,32 @@ impl App {
         if !matches!(self.screen().kind, ScreenKind::Settings) {
             return vec![];
         }
-        let Some(field) = SettingField::ALL.get(self.screen().focus).copied() else { return vec![] };
+        let Some(field) = SettingField::ALL.get(self.screen().focus).copied() else {
+            return vec![];
+        };
         let mut extra = vec![];
         match field {
             SettingField::Language => {
                 let order = [None, Some(Lang::ZhCn), Some(Lang::ZhTw), Some(Lang::En)];
-                let i = order.iter().position(|l| *l == self.settings.lang).unwrap_or(0);
+                let i = order
+                    .iter()
+                    .position(|l| *l == self.settings.lang)
+                    .unwrap_or(0);
                 let n = order.len();
                 self.settings.lang = order[if up { (i + 1) % n } else { (i + n - 1) % n }];
-                let lang = self.lang_flag.or(self.settings.lang).unwrap_or(self.system_lang);
+                let lang = self
+                    .lang_flag
+                    .or(self.settings.lang)
+                    .unwrap_or(self.system_lang);
                 self.loc = Localizer::new(lang);
                 extra.push(Effect::SpeechParams);
             }
             SettingField::Speech => {
                 let all = SpeechSetting::ALL;
-                let i = all.iter().position(|s| *s == self.settings.speech).unwrap_or(0);
+                let i = all
+                    .iter()
+                    .position(|s| *s == self.settings.speech)
+                    .unwrap_or(0);
                 let n = all.len();
                 self.settings.speech = all[if up { (i + 1) % n } else { (i + n - 1) % n }];
                 self.speech_status = SpeechStatus::Starting;
@@ -1176,7 +1528,9 @@ impl App {
                     Verbosity::Brief => Verbosity::Full,
                 };
             }
-            SettingField::ScreenReader => self.settings.screen_reader = !self.settings.screen_reader,
+            SettingField::ScreenReader => {
+                self.settings.screen_reader = !self.settings.screen_reader
+            }
         }
         let mut effects = vec![Effect::SaveSettings];
         effects.extend(extra);
@@ -1197,19 +1551,25 @@ impl App {
         use crate::speech::SpeechEvent;
         match ev {
             SpeechEvent::Ready { backend, .. } => {
-                self.speech_status = SpeechStatus::Speaking { backend: (*backend).to_string() };
+                self.speech_status = SpeechStatus::Speaking {
+                    backend: (*backend).to_string(),
+                };
                 None
             }
             SpeechEvent::Unavailable { reason } => {
                 self.speech_status = SpeechStatus::Unavailable;
-                let text = self.loc.t_args("speech-unavailable", &[("reason", reason.as_str().into())]);
+                let text = self
+                    .loc
+                    .t_args("speech-unavailable", &[("reason", reason.as_str().into())]);
                 self.status = Some(text.clone());
                 self.history.push_back(text.clone());
                 Some(text)
             }
             SpeechEvent::ScreenReaderRunning { name } => {
                 self.speech_status = SpeechStatus::ScreenReader { name: name.clone() };
-                let text = self.loc.t_args("speech-screen-reader", &[("name", name.as_str().into())]);
+                let text = self
+                    .loc
+                    .t_args("speech-screen-reader", &[("name", name.as_str().into())]);
                 self.status = Some(text.clone());
                 self.history.push_back(text.clone());
                 Some(text)
@@ -1221,8 +1581,13 @@ impl App {
 /// Monthly pay, worded.
 pub fn pay_text(l: &Localizer, p: &Posting) -> String {
     match (p.pay_min, p.pay_max) {
-        (Some(a), Some(b)) if a == b => l.t_args("jobs-pay-exact", &[("amount", i64::from(a).into())]),
-        (Some(a), Some(b)) => l.t_args("jobs-pay-range", &[("min", i64::from(a).into()), ("max", i64::from(b).into())]),
+        (Some(a), Some(b)) if a == b => {
+            l.t_args("jobs-pay-exact", &[("amount", i64::from(a).into())])
+        }
+        (Some(a), Some(b)) => l.t_args(
+            "jobs-pay-range",
+            &[("min", i64::from(a).into()), ("max", i64::from(b).into())],
+        ),
         (Some(a), None) => l.t_args("jobs-pay-from", &[("amount", i64::from(a).into())]),
         (None, Some(b)) => l.t_args("jobs-pay-to", &[("amount", i64::from(b).into())]),
         (None, None) => l.t("jobs-pay-none"),
@@ -1277,7 +1642,11 @@ mod tests {
         ids.extend(HomeEntry::ALL.iter().map(|e| e.message_id().to_string()));
         ids.extend(SettingField::ALL.iter().map(|f| setting_id(*f).to_string()));
         ids.extend(Action::ALL.iter().map(|a| action_id(*a).to_string()));
-        ids.extend(crate::domain::lang::Lang::ALL.iter().map(|l| lang_id(*l).to_string()));
+        ids.extend(
+            crate::domain::lang::Lang::ALL
+                .iter()
+                .map(|l| lang_id(*l).to_string()),
+        );
         ids.extend(
             [
                 Topic::Home,
@@ -1295,24 +1664,49 @@ mod tests {
                 Topic::Help,
                 Topic::History,
             ]
-                .iter()
-                .map(|t| t.message_id().to_string()),
+            .iter()
+            .map(|t| t.message_id().to_string()),
         );
-        ids.extend(super::super::keymap::COMMANDS.iter().map(|(c, _, _)| c.message_id()));
+        ids.extend(
+            super::super::keymap::COMMANDS
+                .iter()
+                .map(|(c, _, _)| c.message_id()),
+        );
         use super::super::view::Role;
         ids.extend(
-            [Role::MenuItem, Role::ListItem, Role::Paragraph, Role::Setting, Role::HelpEntry, Role::HistoryEntry, Role::EditField, Role::Field]
-                .iter()
-                .map(|r| r.message_id().to_string()),
+            [
+                Role::MenuItem,
+                Role::ListItem,
+                Role::Paragraph,
+                Role::Setting,
+                Role::HelpEntry,
+                Role::HistoryEntry,
+                Role::EditField,
+                Role::Field,
+            ]
+            .iter()
+            .map(|r| r.message_id().to_string()),
         );
         let groups: Vec<Group> = serde_json::from_str(
             r#"["disabled_people","visually_disabled","hearing_speech_disabled","physically_disabled","intellectual_psychosocial","severely_disabled","women","youth","graduates","students","rural","low_income","hard_to_employ","unemployed","self_employed","massage_practitioners","families","employers","public_bodies","state_enterprises","private_enterprises","social_organisations","service_agencies"]"#,
         )
         .expect("every group");
-        ids.extend(groups.iter().map(|g| format!("group-{}", g.key().replace('_', "-"))));
+        ids.extend(
+            groups
+                .iter()
+                .map(|g| format!("group-{}", g.key().replace('_', "-"))),
+        );
         use crate::domain::jobs::{CATEGORIES, EMPLOYER_KINDS, JOB_KINDS};
-        ids.extend(EMPLOYER_KINDS.iter().map(|(_, k, _)| format!("employer-{}", k.replace('_', "-"))));
-        ids.extend(JOB_KINDS.iter().map(|(_, k, _)| format!("job-kind-{}", k.replace('_', "-"))));
+        ids.extend(
+            EMPLOYER_KINDS
+                .iter()
+                .map(|(_, k, _)| format!("employer-{}", k.replace('_', "-"))),
+        );
+        ids.extend(
+            JOB_KINDS
+                .iter()
+                .map(|(_, k, _)| format!("job-kind-{}", k.replace('_', "-"))),
+        );
         ids.extend(CATEGORIES.iter().map(|(_, k, _)| format!("category-{k}")));
         for lang in crate::domain::lang::Lang::ALL {
             let l = Localizer::new(lang);

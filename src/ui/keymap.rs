@@ -63,14 +63,20 @@ pub const COMMANDS: &[(Command, &str, &[&str])] = &[
 
 impl Command {
     pub fn name(self) -> &'static str {
-        COMMANDS.iter().find(|(c, _, _)| *c == self).map_or("", |(_, n, _)| n)
+        COMMANDS
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map_or("", |(_, n, _)| n)
     }
     /// The Fluent id of the command's description.
     pub fn message_id(self) -> String {
         format!("cmd-{}", self.name().replace('_', "-"))
     }
     pub fn from_name(name: &str) -> Option<Command> {
-        COMMANDS.iter().find(|(_, n, _)| *n == name).map(|(c, _, _)| *c)
+        COMMANDS
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(c, _, _)| *c)
     }
 }
 
@@ -105,7 +111,11 @@ pub struct Key {
 
 impl Key {
     pub const fn plain(code: KeyCode) -> Self {
-        Key { code, ctrl: false, alt: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
     }
 }
 
@@ -118,10 +128,16 @@ impl FromStr for Key {
         let mut rest = s.trim();
         loop {
             let lower = rest.to_ascii_lowercase();
-            if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+            if let Some(r) = lower
+                .strip_prefix("ctrl-")
+                .or_else(|| lower.strip_prefix("c-"))
+            {
                 ctrl = true;
                 rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = lower.strip_prefix("alt-").or_else(|| lower.strip_prefix("m-")) {
+            } else if let Some(r) = lower
+                .strip_prefix("alt-")
+                .or_else(|| lower.strip_prefix("m-"))
+            {
                 alt = true;
                 rest = &rest[rest.len() - r.len()..];
             } else {
@@ -146,7 +162,10 @@ impl FromStr for Key {
             "delete" | "del" => KeyCode::Delete,
             "insert" | "ins" => KeyCode::Insert,
             "space" => KeyCode::Char(' '),
-            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
+            f if f.len() >= 2
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+            {
                 KeyCode::F(f[1..].parse().map_err(|_| format!("unknown key {s:?}"))?)
             }
             _ => {
@@ -209,7 +228,10 @@ impl Keymap {
     pub fn with_overrides(text: &str) -> (Keymap, Vec<KeymapError>) {
         let mut map = Keymap::default();
         let mut errors = vec![];
-        let line_of = |needle: &str| text.find(needle).map(|i| text[..i].matches('\n').count() + 1);
+        let line_of = |needle: &str| {
+            text.find(needle)
+                .map(|i| text[..i].matches('\n').count() + 1)
+        };
         #[derive(serde::Deserialize)]
         struct File {
             #[serde(default)]
@@ -218,21 +240,32 @@ impl Keymap {
         let file: File = match toml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
-                let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-                errors.push(KeymapError { line, message: e.message().to_string() });
+                let line = e
+                    .span()
+                    .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+                errors.push(KeymapError {
+                    line,
+                    message: e.message().to_string(),
+                });
                 return (map, errors);
             }
         };
         for (name, keys) in file.keys {
             let Some(cmd) = Command::from_name(&name) else {
-                errors.push(KeymapError { line: line_of(&name), message: format!("unknown command {name:?}") });
+                errors.push(KeymapError {
+                    line: line_of(&name),
+                    message: format!("unknown command {name:?}"),
+                });
                 continue;
             };
             let mut parsed = vec![];
             for k in &keys {
                 match k.parse::<Key>() {
                     Ok(key) => parsed.push(key),
-                    Err(m) => errors.push(KeymapError { line: line_of(k), message: m }),
+                    Err(m) => errors.push(KeymapError {
+                        line: line_of(k),
+                        message: m,
+                    }),
                 }
             }
             if !parsed.is_empty() {
@@ -240,7 +273,8 @@ impl Keymap {
             }
         }
         // A key bound to two commands: the user's binding wins, the default loses it.
-        let user: Vec<(Command, Vec<Key>)> = map.bindings.iter().map(|(c, k)| (*c, k.clone())).collect();
+        let user: Vec<(Command, Vec<Key>)> =
+            map.bindings.iter().map(|(c, k)| (*c, k.clone())).collect();
         for (cmd, keys) in &user {
             for other in map.bindings.iter_mut().filter(|(c, _)| *c != cmd) {
                 if text.contains(&format!("{} =", other.0.name())) {
@@ -253,7 +287,10 @@ impl Keymap {
     }
 
     pub fn command_for(&self, key: Key) -> Option<Command> {
-        self.bindings.iter().find(|(_, keys)| keys.contains(&key)).map(|(c, _)| *c)
+        self.bindings
+            .iter()
+            .find(|(_, keys)| keys.contains(&key))
+            .map(|(c, _)| *c)
     }
 
     pub fn keys_for(&self, cmd: Command) -> &[Key] {
@@ -262,7 +299,10 @@ impl Keymap {
 
     /// Commands in the order of [`COMMANDS`], with their keys.
     pub fn entries(&self) -> Vec<(Command, &[Key])> {
-        COMMANDS.iter().map(|(c, _, _)| (*c, self.keys_for(*c))).collect()
+        COMMANDS
+            .iter()
+            .map(|(c, _, _)| (*c, self.keys_for(*c)))
+            .collect()
     }
 }
 
@@ -284,7 +324,17 @@ mod tests {
 
     #[test]
     fn keys_parse_and_print() {
-        for s in ["F1", "Down", "Ctrl-Q", "Shift-Tab", "?", "Space", "Alt-x", "PageUp", "F12"] {
+        for s in [
+            "F1",
+            "Down",
+            "Ctrl-Q",
+            "Shift-Tab",
+            "?",
+            "Space",
+            "Alt-x",
+            "PageUp",
+            "F12",
+        ] {
             let k: Key = s.parse().expect(s);
             assert_eq!(k.to_string(), s);
         }
@@ -298,7 +348,10 @@ mod tests {
         assert!(errs.is_empty(), "{errs:?}");
         let f1: Key = "F1".parse().expect("F1");
         assert_eq!(map.command_for(f1), Some(Command::Repeat));
-        assert_eq!(map.keys_for(Command::Help), &["?".parse::<Key>().expect("?")]);
+        assert_eq!(
+            map.keys_for(Command::Help),
+            &["?".parse::<Key>().expect("?")]
+        );
     }
 
     #[test]
@@ -307,7 +360,10 @@ mod tests {
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert_eq!(errs[0].line, Some(3));
         assert_eq!(errs[1].line, Some(2));
-        assert_eq!(map.keys_for(Command::Repeat), &["F2".parse::<Key>().expect("F2")]);
+        assert_eq!(
+            map.keys_for(Command::Repeat),
+            &["F2".parse::<Key>().expect("F2")]
+        );
         let (_, errs) = Keymap::with_overrides("[keys\n");
         assert_eq!(errs.len(), 1);
     }

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use super::app::Effect;
 use super::keymap::Command;
 use super::view::Role;
-use super::{announce, Session};
+use super::{Session, announce};
 
 /// Lists longer than this are not printed whole; the current item is.
 const LIST_MAX: usize = 30;
@@ -33,7 +33,11 @@ pub fn parse(input: &str, count: usize) -> LineInput {
         return LineInput::Command(Command::Back);
     }
     if let Ok(n) = s.parse::<usize>() {
-        return if (1..=count).contains(&n) { LineInput::Choose(n) } else { LineInput::Invalid };
+        return if (1..=count).contains(&n) {
+            LineInput::Choose(n)
+        } else {
+            LineInput::Invalid
+        };
     }
     match s.to_lowercase().as_str() {
         "" => LineInput::Command(Command::Activate),
@@ -62,12 +66,27 @@ fn listing(session: &Session, out: &mut impl Write) -> std::io::Result<()> {
         writeln!(
             out,
             "{}",
-            app.loc.t_args("line-focus", &[("item", announce::item(&app.loc, &view, app.settings.verbosity).as_str().into())])
+            app.loc.t_args(
+                "line-focus",
+                &[(
+                    "item",
+                    announce::item(&app.loc, &view, app.settings.verbosity)
+                        .as_str()
+                        .into()
+                )]
+            )
         )?;
     } else {
         for (i, it) in view.items.iter().enumerate() {
             match &it.state {
-                Some(s) => writeln!(out, "{}. {}{}{}", i + 1, it.label, app.loc.t("list-separator"), s)?,
+                Some(s) => writeln!(
+                    out,
+                    "{}. {}{}{}",
+                    i + 1,
+                    it.label,
+                    app.loc.t("list-separator"),
+                    s
+                )?,
                 None => writeln!(out, "{}. {}", i + 1, it.label)?,
             }
         }
@@ -78,14 +97,27 @@ fn listing(session: &Session, out: &mut impl Write) -> std::io::Result<()> {
 fn prompt(session: &Session, out: &mut impl Write) -> std::io::Result<()> {
     let app = &session.app;
     let n = app.view().items.len();
-    let p = if n == 0 { app.loc.t("line-prompt-empty") } else { app.loc.t_args("line-prompt", &[("count", n.into())]) };
+    let p = if n == 0 {
+        app.loc.t("line-prompt-empty")
+    } else {
+        app.loc.t_args("line-prompt", &[("count", n.into())])
+    };
     write!(out, "{p}")?;
     out.flush()
 }
 
 /// Run line mode on `input` and `out` until quit or end of input.
-pub fn run(session: &mut Session, input: &mut impl BufRead, out: &mut impl Write) -> anyhow::Result<()> {
-    if let Some(status) = session.app.settings.screen_reader.then(|| session.app.loc.t("screen-reader-mode-on")) {
+pub fn run(
+    session: &mut Session,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if let Some(status) = session
+        .app
+        .settings
+        .screen_reader
+        .then(|| session.app.loc.t("screen-reader-mode-on"))
+    {
         writeln!(out, "{status}")?;
     }
     let effects = session.app.start();
@@ -116,7 +148,13 @@ pub fn run(session: &mut Session, input: &mut impl BufRead, out: &mut impl Write
             LineInput::Search(q) => {
                 let depth = session.app.depth();
                 let effects = session.app.search_for(&q);
-                let spoken = effects.iter().find_map(|e| if let Effect::Speak(t) = e { Some(t.clone()) } else { None });
+                let spoken = effects.iter().find_map(|e| {
+                    if let Effect::Speak(t) = e {
+                        Some(t.clone())
+                    } else {
+                        None
+                    }
+                });
                 session.apply(effects);
                 if session.app.depth() != depth {
                     listing(session, out)?;
@@ -133,7 +171,10 @@ pub fn run(session: &mut Session, input: &mut impl BufRead, out: &mut impl Write
             LineInput::Invalid => {
                 let msg = session.app.loc.t_args(
                     "line-invalid",
-                    &[("input", line.trim().into()), ("count", count.max(1).into())],
+                    &[
+                        ("input", line.trim().into()),
+                        ("count", count.max(1).into()),
+                    ],
                 );
                 let e = session.app.notify(msg.clone());
                 session.apply(vec![e]);
@@ -152,7 +193,10 @@ pub fn run(session: &mut Session, input: &mut impl BufRead, out: &mut impl Write
             let effects: Vec<Effect> = if i == last {
                 effects
             } else {
-                effects.into_iter().filter(|e| !matches!(e, Effect::Speak(_))).collect()
+                effects
+                    .into_iter()
+                    .filter(|e| !matches!(e, Effect::Speak(_)))
+                    .collect()
             };
             for e in &effects {
                 if let Effect::Speak(t) = e {

@@ -14,11 +14,11 @@ pub mod view;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use app::{App, Effect, SpeechStatus};
 use crate::domain::lang::Lang;
 use crate::domain::settings::SpeechSetting;
 use crate::speech::{SpeechChoice, SpeechHandle, SpeechOptions, VoiceLang};
 use crate::store::Records;
+use app::{App, Effect, SpeechStatus};
 
 /// How speech was asked for on the command line.
 #[derive(Debug, Clone, Default)]
@@ -49,9 +49,21 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(app: App, records: Records, flags: SpeechFlags, start: Instant) -> std::io::Result<Session> {
+    pub fn new(
+        app: App,
+        records: Records,
+        flags: SpeechFlags,
+        start: Instant,
+    ) -> std::io::Result<Session> {
         let speech = SpeechHandle::start(Self::speech_options(&app, &flags, false, start))?;
-        Ok(Session { app, records, speech, flags, start, setting_changed: false })
+        Ok(Session {
+            app,
+            records,
+            speech,
+            flags,
+            start,
+            setting_changed: false,
+        })
     }
 
     /// A session whose speech goes nowhere (for tests of whole tasks that
@@ -67,7 +79,12 @@ impl Session {
         }
     }
 
-    fn speech_options(app: &App, flags: &SpeechFlags, setting_rules: bool, start: Instant) -> SpeechOptions {
+    fn speech_options(
+        app: &App,
+        flags: &SpeechFlags,
+        setting_rules: bool,
+        start: Instant,
+    ) -> SpeechOptions {
         let from_setting = match app.settings.speech {
             SpeechSetting::Auto => SpeechChoice::Auto,
             SpeechSetting::On => SpeechChoice::On,
@@ -98,10 +115,16 @@ impl Session {
                 Effect::Speak(text) => self.speech.speak(text),
                 Effect::SaveSettings => {
                     if let Err(err) = self.records.save_settings(&self.app.settings) {
-                        let msg = self.app.loc.t_args("error-records", &[
-                            ("path", self.records.path().display().to_string().as_str().into()),
-                            ("detail", err.to_string().as_str().into()),
-                        ]);
+                        let msg = self.app.loc.t_args(
+                            "error-records",
+                            &[
+                                (
+                                    "path",
+                                    self.records.path().display().to_string().as_str().into(),
+                                ),
+                                ("detail", err.to_string().as_str().into()),
+                            ],
+                        );
                         let e = self.app.notify(msg);
                         if let Effect::Speak(t) = e {
                             self.speech.speak(t);
@@ -128,10 +151,16 @@ impl Session {
                         if !self.app.bookmarks.remove(&id) {
                             self.app.bookmarks.insert(id);
                         }
-                        let msg = self.app.loc.t_args("error-records", &[
-                            ("path", self.records.path().display().to_string().as_str().into()),
-                            ("detail", err.to_string().as_str().into()),
-                        ]);
+                        let msg = self.app.loc.t_args(
+                            "error-records",
+                            &[
+                                (
+                                    "path",
+                                    self.records.path().display().to_string().as_str().into(),
+                                ),
+                                ("detail", err.to_string().as_str().into()),
+                            ],
+                        );
                         if let Effect::Speak(t) = self.app.notify(msg) {
                             self.speech.speak(t);
                         }

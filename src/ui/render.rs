@@ -76,9 +76,15 @@ pub fn draw(
     opts: RenderOptions,
     scroll: &mut usize,
 ) -> Drawn {
-    let origin = Position { x: area.x, y: area.y };
+    let origin = Position {
+        x: area.x,
+        y: area.y,
+    };
     if area.width == 0 || area.height == 0 {
-        return Drawn { cursor: origin, visible: 0..0 };
+        return Drawn {
+            cursor: origin,
+            visible: 0..0,
+        };
     }
     let sr = opts.screen_reader;
     // Title, then the list, then the status line (when there is room).
@@ -88,7 +94,10 @@ pub fn draw(
     if !sr && !view.items.is_empty() {
         // The position is useful to see, but in screen-reader mode it would
         // change with every move and be read instead of the item.
-        let (i, n) = view.focused().and_then(|it| it.pos).map_or((view.focus, view.items.len()), |(i, n)| (i - 1, n));
+        let (i, n) = view
+            .focused()
+            .and_then(|it| it.pos)
+            .map_or((view.focus, view.items.len()), |(i, n)| (i - 1, n));
         title = format!("{title}  ({})", announce::position(loc, i, n));
     }
     let title_style = Style::default().add_modifier(Modifier::BOLD);
@@ -141,7 +150,10 @@ pub fn draw(
 
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
-    let mut cursor = Position { x: inner.x + prefix_w, y: inner.y };
+    let mut cursor = Position {
+        x: inner.x + prefix_w,
+        y: inner.y,
+    };
     let mut last_visible = *scroll;
     for i in *scroll..n {
         if y >= bottom {
@@ -150,7 +162,11 @@ pub fn draw(
         let focused = i == focus;
         let style = if focused {
             let s = Style::default().add_modifier(Modifier::REVERSED);
-            if sr { s } else { s.add_modifier(Modifier::BOLD) }
+            if sr {
+                s
+            } else {
+                s.add_modifier(Modifier::BOLD)
+            }
         } else {
             Style::default()
         };
@@ -163,15 +179,29 @@ pub fn draw(
                 buf.set_stringn(inner.x, y, mark, prefix_w as usize, style);
             }
             if focused && k == 0 {
-                cursor = Position { x: inner.x + prefix_w, y };
+                cursor = Position {
+                    x: inner.x + prefix_w,
+                    y,
+                };
             }
-            buf.set_line(inner.x + prefix_w, y, &Line::styled(line, style), inner.width.saturating_sub(prefix_w));
+            buf.set_line(
+                inner.x + prefix_w,
+                y,
+                &Line::styled(line, style),
+                inner.width.saturating_sub(prefix_w),
+            );
             y += 1;
         }
         last_visible = i + 1;
     }
     if n == 0 && height > 0 {
-        buf.set_stringn(inner.x, inner.y, loc.t("list-empty"), inner.width as usize, Style::default());
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            loc.t("list-empty"),
+            inner.width as usize,
+            Style::default(),
+        );
     }
 
     if status_h == 1 {
@@ -182,13 +212,19 @@ pub fn draw(
             None => String::new(),
         };
         // The status line is one line: the full text is in the history (F4).
-        let line = wrap(&text, area.width as usize).into_iter().next().unwrap_or_default();
+        let line = wrap(&text, area.width as usize)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         buf.set_stringn(area.x, sy, line, area.width as usize, Style::default());
     }
     // A cursor outside the area (tiny terminals) is pulled back in.
     cursor.x = cursor.x.min(area.x + area.width - 1);
     cursor.y = cursor.y.min(area.y + area.height - 1);
-    Drawn { cursor, visible: *scroll..last_visible }
+    Drawn {
+        cursor,
+        visible: *scroll..last_visible,
+    }
 }
 
 #[cfg(test)]
@@ -200,7 +236,9 @@ mod tests {
     fn view(n: usize, focus: usize) -> View {
         View {
             title: "主菜单".into(),
-            items: (0..n).map(|i| Item::new(format!("项目{i}"), Role::MenuItem)).collect(),
+            items: (0..n)
+                .map(|i| Item::new(format!("项目{i}"), Role::MenuItem))
+                .collect(),
             focus,
         }
     }
@@ -210,7 +248,15 @@ mod tests {
         let mut buf = Buffer::empty(area);
         let mut scroll = 0;
         let loc = Localizer::new(Lang::ZhCn);
-        let d = draw(&mut buf, area, v, None, &loc, RenderOptions { screen_reader: sr }, &mut scroll);
+        let d = draw(
+            &mut buf,
+            area,
+            v,
+            None,
+            &loc,
+            RenderOptions { screen_reader: sr },
+            &mut scroll,
+        );
         (buf, d)
     }
 
@@ -238,8 +284,15 @@ mod tests {
         for sr in [true, false] {
             let (buf, d) = render(&view(7, 3), 40, 12, sr);
             let y = d.cursor.y;
-            assert!(row(&buf, y).contains("项目3"), "sr={sr}: row {y} is {:?}", row(&buf, y));
-            assert!(buf[(d.cursor.x, y)].symbol().starts_with('项'), "cursor on the first cell of the item");
+            assert!(
+                row(&buf, y).contains("项目3"),
+                "sr={sr}: row {y} is {:?}",
+                row(&buf, y)
+            );
+            assert!(
+                buf[(d.cursor.x, y)].symbol().starts_with('项'),
+                "cursor on the first cell of the item"
+            );
         }
     }
 
@@ -249,7 +302,8 @@ mod tests {
         for y in 0..buf.area.height {
             let r = row(&buf, y);
             assert!(
-                !r.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c) || ('\u{2800}'..='\u{28ff}').contains(&c)),
+                !r.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)
+                    || ('\u{2800}'..='\u{28ff}').contains(&c)),
                 "row {y}: {r:?}"
             );
             assert!(!r.contains(MARKER.trim()), "row {y}: {r:?}");
@@ -271,7 +325,11 @@ mod tests {
     fn focus_is_shown_by_more_than_colour_outside_screen_reader_mode() {
         let (buf, d) = render(&view(7, 2), 40, 12, false);
         assert!(row(&buf, d.cursor.y).contains(MARKER.trim()));
-        assert!(buf[(d.cursor.x, d.cursor.y)].modifier.contains(Modifier::BOLD | Modifier::REVERSED));
+        assert!(
+            buf[(d.cursor.x, d.cursor.y)]
+                .modifier
+                .contains(Modifier::BOLD | Modifier::REVERSED)
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
+use super::Session;
 use super::keymap::{Key, KeyCode};
 use super::render::{self, RenderOptions};
-use super::Session;
 
 /// How long the loop waits for a key before looking at speech events.
 const IDLE_POLL: Duration = Duration::from_millis(250);
@@ -17,7 +17,11 @@ const IDLE_POLL: Duration = Duration::from_millis(250);
 pub fn key_of(ev: &KeyEvent) -> Option<Key> {
     use crossterm::event::KeyCode as C;
     let code = match ev.code {
-        C::Char(c) => KeyCode::Char(if ev.modifiers.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c }),
+        C::Char(c) => KeyCode::Char(if ev.modifiers.contains(KeyModifiers::CONTROL) {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        }),
         C::F(n) => KeyCode::F(n),
         C::Up => KeyCode::Up,
         C::Down => KeyCode::Down,
@@ -48,8 +52,18 @@ pub fn draw_frame(session: &mut Session, frame: &mut ratatui::Frame<'_>, scroll:
     let app = &session.app;
     let view = app.view();
     let area: Rect = frame.area();
-    let opts = RenderOptions { screen_reader: app.settings.screen_reader };
-    let drawn = render::draw(frame.buffer_mut(), area, &view, app.status.as_deref(), &app.loc, opts, scroll);
+    let opts = RenderOptions {
+        screen_reader: app.settings.screen_reader,
+    };
+    let drawn = render::draw(
+        frame.buffer_mut(),
+        area,
+        &view,
+        app.status.as_deref(),
+        &app.loc,
+        opts,
+        scroll,
+    );
     frame.set_cursor_position(drawn.cursor);
     session.app.visible = drawn.visible;
 }
@@ -82,7 +96,10 @@ pub fn run(session: &mut Session) -> anyhow::Result<()> {
     result
 }
 
-fn event_loop(session: &mut Session, terminal: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
+fn event_loop(
+    session: &mut Session,
+    terminal: &mut ratatui::DefaultTerminal,
+) -> anyhow::Result<()> {
     if session.app.settings.screen_reader {
         session.app.status = Some(session.app.loc.t("screen-reader-mode-on"));
     }
@@ -122,18 +139,23 @@ fn event_loop(session: &mut Session, terminal: &mut ratatui::DefaultTerminal) ->
                     let key = key_of(&k);
                     // In a text field, plain characters and Backspace edit the text.
                     let typed = match key {
-                        Some(Key { code: KeyCode::Char(c), ctrl: false, alt: false }) if session.app.wants_text() => {
-                            Some(session.app.type_char(c))
-                        }
-                        Some(Key { code: KeyCode::Backspace, .. }) if session.app.wants_text() => {
-                            Some(session.app.delete_char())
-                        }
+                        Some(Key {
+                            code: KeyCode::Char(c),
+                            ctrl: false,
+                            alt: false,
+                        }) if session.app.wants_text() => Some(session.app.type_char(c)),
+                        Some(Key {
+                            code: KeyCode::Backspace,
+                            ..
+                        }) if session.app.wants_text() => Some(session.app.delete_char()),
                         _ => None,
                     };
                     if let Some(effects) = typed {
                         session.apply(effects);
                         dirty = true;
-                    } else if let Some(cmd) = key.and_then(|key| session.app.keymap.command_for(key)) {
+                    } else if let Some(cmd) =
+                        key.and_then(|key| session.app.keymap.command_for(key))
+                    {
                         let effects = session.app.update(cmd);
                         if session.apply(effects) {
                             return Ok(());

@@ -48,7 +48,12 @@ pub struct Item {
 
 impl Item {
     pub fn new(label: impl Into<String>, role: Role) -> Self {
-        Self { label: label.into(), role, state: None, pos: None }
+        Self {
+            label: label.into(),
+            role,
+            state: None,
+            pos: None,
+        }
     }
     pub fn with_state(mut self, state: impl Into<String>) -> Self {
         self.state = Some(state.into());

@@ -60,21 +60,76 @@ pub enum Category {
 
 /// The words accepted for each value in imports: the key, then Chinese names.
 pub const EMPLOYER_KINDS: &[(EmployerKind, &str, &[&str])] = &[
-    (EmployerKind::Government, "government", &["机关", "機關", "政府", "政府机关"]),
-    (EmployerKind::PublicInstitution, "public_institution", &["事业单位", "事業單位"]),
-    (EmployerKind::StateEnterprise, "state_enterprise", &["国企", "国有企业", "國企", "國有企業"]),
-    (EmployerKind::PrivateEnterprise, "private_enterprise", &["民企", "民营企业", "民營企業", "私营企业"]),
-    (EmployerKind::SocialOrganisation, "social_organisation", &["社会组织", "社會組織", "民办非企业单位", "社会团体"]),
-    (EmployerKind::Individual, "individual", &["个体", "個體", "个体工商户"]),
+    (
+        EmployerKind::Government,
+        "government",
+        &["机关", "機關", "政府", "政府机关"],
+    ),
+    (
+        EmployerKind::PublicInstitution,
+        "public_institution",
+        &["事业单位", "事業單位"],
+    ),
+    (
+        EmployerKind::StateEnterprise,
+        "state_enterprise",
+        &["国企", "国有企业", "國企", "國有企業"],
+    ),
+    (
+        EmployerKind::PrivateEnterprise,
+        "private_enterprise",
+        &["民企", "民营企业", "民營企業", "私营企业"],
+    ),
+    (
+        EmployerKind::SocialOrganisation,
+        "social_organisation",
+        &["社会组织", "社會組織", "民办非企业单位", "社会团体"],
+    ),
+    (
+        EmployerKind::Individual,
+        "individual",
+        &["个体", "個體", "个体工商户"],
+    ),
 ];
 
 pub const JOB_KINDS: &[(JobKind, &str, &[&str])] = &[
-    (JobKind::OpenMarket, "open_market", &["市场招聘", "市場招聘", "普通岗位", "公开招聘"]),
-    (JobKind::PublicWelfare, "public_welfare", &["公益性岗位", "公益性崗位", "公益岗位", "公益岗"]),
-    (JobKind::Sheltered, "sheltered", &["辅助性就业", "輔助性就業"]),
-    (JobKind::Concentrated, "concentrated", &["集中就业", "集中就業", "福利企业"]),
-    (JobKind::Internship, "internship", &["见习", "見習", "见习岗位"]),
-    (JobKind::Massage, "massage", &["按摩", "盲人按摩", "保健按摩", "医疗按摩", "盲人保健按摩", "盲人医疗按摩"]),
+    (
+        JobKind::OpenMarket,
+        "open_market",
+        &["市场招聘", "市場招聘", "普通岗位", "公开招聘"],
+    ),
+    (
+        JobKind::PublicWelfare,
+        "public_welfare",
+        &["公益性岗位", "公益性崗位", "公益岗位", "公益岗"],
+    ),
+    (
+        JobKind::Sheltered,
+        "sheltered",
+        &["辅助性就业", "輔助性就業"],
+    ),
+    (
+        JobKind::Concentrated,
+        "concentrated",
+        &["集中就业", "集中就業", "福利企业"],
+    ),
+    (
+        JobKind::Internship,
+        "internship",
+        &["见习", "見習", "见习岗位"],
+    ),
+    (
+        JobKind::Massage,
+        "massage",
+        &[
+            "按摩",
+            "盲人按摩",
+            "保健按摩",
+            "医疗按摩",
+            "盲人保健按摩",
+            "盲人医疗按摩",
+        ],
+    ),
 ];
 
 pub const CATEGORIES: &[(Category, &str, &[&str])] = &[
@@ -89,15 +144,25 @@ pub const CATEGORIES: &[(Category, &str, &[&str])] = &[
 
 fn lookup<T: Copy>(table: &[(T, &str, &[&str])], s: &str) -> Option<T> {
     let s = s.trim();
-    table.iter().find(|(_, k, names)| k.eq_ignore_ascii_case(s) || names.contains(&s)).map(|(v, _, _)| *v)
+    table
+        .iter()
+        .find(|(_, k, names)| k.eq_ignore_ascii_case(s) || names.contains(&s))
+        .map(|(v, _, _)| *v)
 }
 /// The keys of a vocabulary, for "not one of: …" messages.
 pub fn allowed<T>(table: &[(T, &str, &[&str])]) -> String {
-    table.iter().map(|(_, k, _)| *k).collect::<Vec<_>>().join(", ")
+    table
+        .iter()
+        .map(|(_, k, _)| *k)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn key_of<T: Copy + PartialEq>(table: &[(T, &'static str, &[&str])], v: T) -> &'static str {
-    table.iter().find(|(x, _, _)| *x == v).map_or("", |(_, k, _)| k)
+    table
+        .iter()
+        .find(|(x, _, _)| *x == v)
+        .map_or("", |(_, k, _)| k)
 }
 
 impl EmployerKind {
@@ -125,7 +190,10 @@ impl Category {
     }
     /// The digit on the disability card.
     pub fn card_digit(self) -> u8 {
-        CATEGORIES.iter().position(|(c, _, _)| *c == self).map_or(0, |i| i as u8 + 1)
+        CATEGORIES
+            .iter()
+            .position(|(c, _, _)| *c == self)
+            .map_or(0, |i| i as u8 + 1)
     }
 }
 
@@ -244,7 +312,9 @@ pub fn parse_date(s: &str) -> Option<String> {
         .map(|p| p.parse().ok())
         .collect::<Option<_>>()?;
     let (y, m, d) = match digits.as_slice() {
-        [ymd] if s.len() == 8 && s.chars().all(|c| c.is_ascii_digit()) => (ymd / 10000, ymd / 100 % 100, ymd % 100),
+        [ymd] if s.len() == 8 && s.chars().all(|c| c.is_ascii_digit()) => {
+            (ymd / 10000, ymd / 100 % 100, ymd % 100)
+        }
         [y, m, d] => (*y, *m, *d),
         _ => return None,
     };
@@ -273,7 +343,9 @@ fn short_place(s: &str) -> String {
 
 fn parse_bool(s: &str) -> Option<bool> {
     match s.trim().to_lowercase().as_str() {
-        "yes" | "y" | "true" | "1" | "是" | "居家" | "居家就业" | "居家就業" => Some(true),
+        "yes" | "y" | "true" | "1" | "是" | "居家" | "居家就业" | "居家就業" => {
+            Some(true)
+        }
         "no" | "n" | "false" | "0" | "否" | "" => Some(false),
         _ => None,
     }
@@ -284,7 +356,12 @@ impl Posting {
     /// into text). Every problem is reported, not just the first.
     pub fn from_fields(fields: &BTreeMap<String, String>) -> Result<Posting, Vec<FieldError>> {
         let mut errors = vec![];
-        let mut err = |column: &str, problem: FieldProblem| errors.push(FieldError { column: column.to_string(), problem });
+        let mut err = |column: &str, problem: FieldProblem| {
+            errors.push(FieldError {
+                column: column.to_string(),
+                problem,
+            })
+        };
         let get = |k: &str| fields.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
         for (k, v) in fields {
             if v.chars().count() > MAX_FIELD_CHARS {
@@ -311,7 +388,10 @@ impl Posting {
         let employer_kind = match get("employer_kind").map(EmployerKind::parse) {
             Some(Some(k)) => Some(k),
             Some(None) => {
-                err("employer_kind", FieldProblem::NotAllowed(allowed(EMPLOYER_KINDS)));
+                err(
+                    "employer_kind",
+                    FieldProblem::NotAllowed(allowed(EMPLOYER_KINDS)),
+                );
                 None
             }
             None => {
@@ -333,7 +413,10 @@ impl Posting {
         let mut categories = vec![];
         if let Some(c) = get("categories") {
             let mut bad = false;
-            for part in c.split([';', '、', ',', '，', '|', ' ']).filter(|p| !p.trim().is_empty()) {
+            for part in c
+                .split([';', '、', ',', '，', '|', ' '])
+                .filter(|p| !p.trim().is_empty())
+            {
                 match Category::parse(part) {
                     Some(cat) if !categories.contains(&cat) => categories.push(cat),
                     Some(_) => {}
@@ -363,7 +446,10 @@ impl Posting {
         };
         let mut money = |k: &str| -> Option<u32> {
             let v = get(k)?;
-            let cleaned: String = v.chars().filter(|c| !matches!(c, ',' | '，' | '元' | ' ')).collect();
+            let cleaned: String = v
+                .chars()
+                .filter(|c| !matches!(c, ',' | '，' | '元' | ' '))
+                .collect();
             match cleaned.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
@@ -404,7 +490,9 @@ impl Posting {
             err("closing", FieldProblem::DateRange);
         }
         let opt = |k: &str| get(k).map(str::to_string);
-        let (Some(employer_kind), Some(kind)) = (employer_kind, kind) else { return Err(errors) };
+        let (Some(employer_kind), Some(kind)) = (employer_kind, kind) else {
+            return Err(errors);
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -448,15 +536,40 @@ impl Posting {
         put("city", self.city.clone());
         put("district", self.district.clone().unwrap_or_default());
         put("workplace", self.workplace.clone().unwrap_or_default());
-        put("home_based", if self.home_based { "yes" } else { "no" }.into());
+        put(
+            "home_based",
+            if self.home_based { "yes" } else { "no" }.into(),
+        );
         put("kind", self.kind.key().into());
-        put("categories", self.categories.iter().map(|c| c.key()).collect::<Vec<_>>().join(";"));
-        put("accessibility", self.accessibility.clone().unwrap_or_default());
-        put("pay_min", self.pay_min.map(|n| n.to_string()).unwrap_or_default());
-        put("pay_max", self.pay_max.map(|n| n.to_string()).unwrap_or_default());
+        put(
+            "categories",
+            self.categories
+                .iter()
+                .map(|c| c.key())
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        put(
+            "accessibility",
+            self.accessibility.clone().unwrap_or_default(),
+        );
+        put(
+            "pay_min",
+            self.pay_min.map(|n| n.to_string()).unwrap_or_default(),
+        );
+        put(
+            "pay_max",
+            self.pay_max.map(|n| n.to_string()).unwrap_or_default(),
+        );
         put("hours", self.hours.clone().unwrap_or_default());
-        put("requirements", self.requirements.clone().unwrap_or_default());
-        put("how_to_apply", self.how_to_apply.clone().unwrap_or_default());
+        put(
+            "requirements",
+            self.requirements.clone().unwrap_or_default(),
+        );
+        put(
+            "how_to_apply",
+            self.how_to_apply.clone().unwrap_or_default(),
+        );
         put("contact", self.contact.clone().unwrap_or_default());
         put("published", self.published.clone());
         put("closing", self.closing.clone().unwrap_or_default());
@@ -470,9 +583,13 @@ impl Posting {
     /// index: rebuild it with a new migration in `store/jobs.rs`.
     pub fn body_text(&self) -> String {
         let mut s = String::with_capacity(256);
-        for part in [Some(self.employer.as_str()), self.requirements.as_deref(), self.accessibility.as_deref()]
-            .into_iter()
-            .flatten()
+        for part in [
+            Some(self.employer.as_str()),
+            self.requirements.as_deref(),
+            self.accessibility.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
         {
             s.push_str(part);
             s.push('\n');
@@ -537,7 +654,13 @@ mod tests {
         f.insert("closing".into(), "2025-02-30".into());
         let errs = Posting::from_fields(&f).expect_err("bad");
         let cols: Vec<&str> = errs.iter().map(|e| e.column.as_str()).collect();
-        assert!(cols.contains(&"title") && cols.contains(&"kind") && cols.contains(&"pay_max") && cols.contains(&"closing"), "{errs:?}");
+        assert!(
+            cols.contains(&"title")
+                && cols.contains(&"kind")
+                && cols.contains(&"pay_max")
+                && cols.contains(&"closing"),
+            "{errs:?}"
+        );
     }
 
     #[test]
@@ -552,7 +675,10 @@ mod tests {
         assert_eq!(parse_date("soon"), None);
         assert_eq!(parse_date("2025031"), None);
         assert_eq!(parse_date("2025/3/1 0:00").as_deref(), Some("2025-03-01"));
-        assert_eq!(parse_date("2025-03-01T08:00:00").as_deref(), Some("2025-03-01"));
+        assert_eq!(
+            parse_date("2025-03-01T08:00:00").as_deref(),
+            Some("2025-03-01")
+        );
     }
 
     #[test]

@@ -47,7 +47,11 @@ pub fn write_json(count: usize, seed: u64, mut w: impl std::io::Write) -> std::i
             return;
         }
         let line = serde_json::to_string(&p).unwrap_or_default();
-        result = if first { write!(w, "{line}") } else { write!(w, ",\n{line}") };
+        result = if first {
+            write!(w, "{line}")
+        } else {
+            write!(w, ",\n{line}")
+        };
         first = false;
     });
     result?;
