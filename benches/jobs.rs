@@ -12,13 +12,17 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use tingjian::domain::jobs::{sample, JobKind, COLUMNS};
-use tingjian::store::jobs::{match_expr, JobQuery, Jobs, Sort};
+use tingjian::domain::jobs::{COLUMNS, JobKind, sample};
+use tingjian::store::jobs::{JobQuery, Jobs, Sort, match_expr};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tingjian");
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 fn write_csv(path: &Path, rows: usize) {
@@ -28,7 +32,10 @@ fn write_csv(path: &Path, rows: usize) {
         // Imported postings are real ones in practice: not marked sample.
         p.sample = false;
         let f = p.to_fields();
-        let row: Vec<String> = COLUMNS.iter().map(|c| csv_field(f.get(*c).map_or("", String::as_str))).collect();
+        let row: Vec<String> = COLUMNS
+            .iter()
+            .map(|c| csv_field(f.get(*c).map_or("", String::as_str)))
+            .collect();
         writeln!(w, "{}", row.join(",")).expect("write");
     });
     w.flush().expect("flush");
@@ -53,7 +60,11 @@ fn main() {
     let t = Instant::now();
     write_csv(&csv, rows);
     let size = std::fs::metadata(&csv).map(|m| m.len()).unwrap_or(0);
-    println!("{rows} postings, CSV {:.1} MB, generated in {:.2} s", size as f64 / 1e6, t.elapsed().as_secs_f64());
+    println!(
+        "{rows} postings, CSV {:.1} MB, generated in {:.2} s",
+        size as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
 
     // Import through the real command, as a service centre would.
     let home = dir.path().join("home");
@@ -66,19 +77,53 @@ fn main() {
         .output()
         .expect("run import");
     let import_s = t.elapsed().as_secs_f64();
-    assert!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     println!(
         "import (tingjian jobs import, whole process): {import_s:.2} s, {:.0} rows/s",
         rows as f64 / import_s
     );
 
     let jobs = Jobs::open(&home.join("jobs.sqlite"), b"").expect("open jobs");
-    let queries = ["按摩", "客服", "云", "医", "医疗按摩", "数据标注", "盲人医疗按摩师", "居家", "python"];
+    let queries = [
+        "按摩",
+        "客服",
+        "云",
+        "医",
+        "医疗按摩",
+        "数据标注",
+        "盲人医疗按摩师",
+        "居家",
+        "python",
+    ];
     let filters: Vec<(&str, JobQuery)> = vec![
         ("no filter", JobQuery::default()),
-        ("region 贵州", JobQuery { region: Some("贵州".into()), ..JobQuery::default() }),
-        ("kind massage + visual", JobQuery { kind: Some(JobKind::Massage), category: Some(tingjian::domain::jobs::Category::Visual), ..JobQuery::default() }),
-        ("home-based, newest", JobQuery { home_based: Some(true), sort: Sort::Newest, ..JobQuery::default() }),
+        (
+            "region 贵州",
+            JobQuery {
+                region: Some("贵州".into()),
+                ..JobQuery::default()
+            },
+        ),
+        (
+            "kind massage + visual",
+            JobQuery {
+                kind: Some(JobKind::Massage),
+                category: Some(tingjian::domain::jobs::Category::Visual),
+                ..JobQuery::default()
+            },
+        ),
+        (
+            "home-based, newest",
+            JobQuery {
+                home_based: Some(true),
+                sort: Sort::Newest,
+                ..JobQuery::default()
+            },
+        ),
     ];
     let reps = if bench { 20 } else { 2 };
     let mut all = vec![];
@@ -107,7 +152,11 @@ fn main() {
             percentile(&mut times, 1.0)
         );
     }
-    println!("  all queries and filters: p50 {:.2} ms, p95 {:.2} ms", percentile(&mut all.clone(), 0.5), percentile(&mut all, 0.95));
+    println!(
+        "  all queries and filters: p50 {:.2} ms, p95 {:.2} ms",
+        percentile(&mut all.clone(), 0.5),
+        percentile(&mut all, 0.95)
+    );
 
     // The same MATCH in the sqlite3 shell on the same file, for comparison.
     if Command::new("sqlite3").arg("-version").output().is_ok() {
@@ -115,17 +164,34 @@ fn main() {
         for q in ["按摩", "客服", "医疗按摩"] {
             let expr = match_expr(q).unwrap_or_default().replace('\'', "''");
             let sql = format!(
-                ".timer on\nSELECT count(*) FROM posting_fts WHERE posting_fts MATCH '{expr}';\nSELECT count(*) FROM posting WHERE title LIKE '%{q}%' OR employer LIKE '%{q}%' OR requirements LIKE '%{q}%';\n"
+                ".timer on\nSELECT count(*) FROM posting_fts WHERE posting_fts MATCH '{{title body}} : ({expr})';\nSELECT count(*) FROM posting WHERE title LIKE '%{q}%' OR employer LIKE '%{q}%' OR requirements LIKE '%{q}%' OR accessibility LIKE '%{q}%';\n"
             );
-            let out = Command::new("sqlite3").arg(home.join("jobs.sqlite")).arg(&sql).output();
+            let out = Command::new("sqlite3")
+                .arg(home.join("jobs.sqlite"))
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .spawn()
+                .and_then(|mut c| {
+                    if let Some(mut i) = c.stdin.take() {
+                        i.write_all(sql.as_bytes())?;
+                    }
+                    c.wait_with_output()
+                });
             if let Ok(o) = out {
                 let text = String::from_utf8_lossy(&o.stdout);
                 let reals: Vec<String> = text
                     .lines()
-                    .filter_map(|l| l.strip_prefix("Run Time: real ").map(|r| r.split_whitespace().next().unwrap_or("").to_string()))
+                    .filter_map(|l| {
+                        l.strip_prefix("Run Time: real ")
+                            .map(|r| r.split_whitespace().next().unwrap_or("").to_string())
+                    })
                     .map(|s| format!("{:.2}", s.parse::<f64>().unwrap_or(0.0) * 1000.0))
                     .collect();
-                println!("  {q:<8} FTS MATCH {}   LIKE scan {}", reals.first().map_or("?", |s| s.as_str()), reals.get(1).map_or("?", |s| s.as_str()));
+                println!(
+                    "  {q:<8} FTS MATCH {}   LIKE scan {}",
+                    reals.first().map_or("?", |s| s.as_str()),
+                    reals.get(1).map_or("?", |s| s.as_str())
+                );
             }
         }
     }
@@ -164,9 +230,20 @@ fn main() {
         }
     }
     std::thread::sleep(Duration::from_millis(300));
-    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
-    let field = |k: &str| status.lines().find(|l| l.starts_with(k)).map(|l| l[k.len()..].trim().to_string()).unwrap_or_default();
-    println!("app memory with {rows} postings after opening Jobs and searching 按摩: VmHWM {}, VmRSS {}", field("VmHWM:"), field("VmRSS:"));
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
+    let field = |k: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(k))
+            .map(|l| l[k.len()..].trim().to_string())
+            .unwrap_or_default()
+    };
+    println!(
+        "app memory with {rows} postings after opening Jobs and searching 按摩: VmHWM {}, VmRSS {}",
+        field("VmHWM:"),
+        field("VmRSS:")
+    );
     let _ = writeln!(stdin, "q");
     drop(stdin);
     let _ = child.wait();
