@@ -145,3 +145,140 @@ fn doctor_reports_files_and_data() {
     assert!(text.contains("个人记录完整性检查：ok"), "{text}");
     assert!(text.contains("600"), "records file mode shown: {text}");
 }
+
+#[test]
+fn jobs_import_reports_bad_rows_keeps_good_ones_and_updates_on_reimport() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let csv = home.path().join("jobs.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}id,title,employer,employer_kind,province,city,kind,published,source,pay_min,pay_max\n\
+         r1,盲人医疗按摩师,某医院,事业单位,贵州,贵阳,按摩,2025-03-01,测试来源,3000,5000\n\
+         r2,云客服,某公司,民企,贵州,贵阳,兼职,2025-03-01,测试来源,,\n\
+         r3,数据标注员,某公司,民企,江西,南昌,市场招聘,2025年3月2日,测试来源,6000,5000\n\
+         r4,乡村保洁员,某镇政府,机关,江西,赣州,公益性岗位,20250303,测试来源,,\n",
+    )
+    .expect("write csv");
+    let out = run(
+        home.path(),
+        &["jobs", "import", csv.to_str().expect("utf-8 path")],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "some rows rejected: {text}");
+    assert!(
+        text.contains("第3行，kind："),
+        "row and column of the bad kind: {text}"
+    );
+    assert!(
+        text.contains("第4行，pay_max："),
+        "row and column of the bad pay range: {text}"
+    );
+    assert!(text.contains("新增2条，更新0条，拒绝2条"), "{text}");
+    // The same file again: the good rows update, nothing is duplicated.
+    let out = run(
+        home.path(),
+        &["jobs", "import", csv.to_str().expect("utf-8 path")],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("新增0条，更新2条，拒绝2条"));
+    let out = run(
+        home.path(),
+        &[
+            "jobs", "search", "按摩", "--region", "贵州", "--format", "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ids: Vec<&str> = v["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"r1"), "{ids:?}");
+    assert_eq!(ids.iter().filter(|i| **i == "r1").count(), 1);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_whole_with_where() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let csv = home.path().join("gbk.csv");
+    let mut bytes =
+        b"id,title,employer,employer_kind,province,city,kind,published,source\n".to_vec();
+    bytes.extend_from_slice(&[0xb0, 0xb4, 0xc4, 0xa6, b'\n']); // 按摩 in GBK
+    std::fs::write(&csv, bytes).expect("write");
+    let out = run(
+        home.path(),
+        &["jobs", "import", csv.to_str().expect("path")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("第2行") && err.contains("UTF-8") && err.contains("没有导入任何内容"),
+        "{err}"
+    );
+}
+
+/// Killing the app in the middle of a big import leaves the jobs file as it
+/// was before: one transaction, and the file passes an integrity check.
+#[test]
+fn a_crash_in_the_middle_of_an_import_leaves_the_jobs_as_they_were() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let csv = home.path().join("big.csv");
+    let out = run(
+        home.path(),
+        &[
+            "jobs",
+            "sample",
+            "--count",
+            "60000",
+            "--seed",
+            "3",
+            "--out",
+            csv.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success());
+    // Imported rows are real postings, not samples, in practice.
+    let text = std::fs::read_to_string(&csv)
+        .expect("csv")
+        .replace(",yes\n", ",no\n");
+    std::fs::write(&csv, text).expect("write");
+    let before = run(
+        home.path(),
+        &["jobs", "search", "--format", "json", "--limit", "1"],
+    );
+    let total_before =
+        serde_json::from_slice::<serde_json::Value>(&before.stdout).expect("JSON")["total"].clone();
+    let mut killed = 0;
+    for delay_ms in [150u64, 400, 900] {
+        let mut child = Command::new(BIN)
+            .arg("--home")
+            .arg(home.path())
+            .args(["--speech", "off", "jobs", "import"])
+            .arg(&csv)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn import");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        if child.try_wait().expect("wait").is_none() {
+            child.kill().expect("SIGKILL");
+            killed += 1;
+        }
+        let _ = child.wait();
+        let doctor = run(home.path(), &["doctor"]);
+        let d = String::from_utf8_lossy(&doctor.stdout);
+        assert!(d.contains("招聘信息完整性检查：ok"), "{d}");
+        let after = run(
+            home.path(),
+            &["jobs", "search", "--format", "json", "--limit", "1"],
+        );
+        let v: serde_json::Value = serde_json::from_slice(&after.stdout).expect("JSON");
+        assert_eq!(
+            v["total"], total_before,
+            "the interrupted import left nothing behind (killed after {delay_ms} ms)"
+        );
+    }
+    assert!(
+        killed >= 1,
+        "the import finished before every kill: make the file bigger"
+    );
+}

@@ -1092,8 +1092,8 @@ fn jobs_search_massage_in_guizhou_hear_the_first_result_open_it_and_hear_its_fie
         "{found:?}\n{}",
         t.diagnostics()
     );
-    // Region filter: Up to the field, Down to 地区, Right to 广州 then 贵州.
-    t.press("Up");
+    // Region filter: Home to the field, Down to 地区, Right to 广州 then 贵州.
+    t.press("Home");
     let region = t.press("Down");
     assert!(
         region.starts_with("地区，调节项，不限，第2项，共7项"),

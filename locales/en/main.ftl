@@ -394,3 +394,6 @@ doctor-counts = Cache contents: { $regions ->
     }
 doctor-records-check = Personal records integrity check: { $result }
 doctor-records-mode = Personal records file permissions: { $mode }
+doctor-file-jobs = Jobs
+doctor-jobs = Jobs: { $count } postings, { $samples } of them samples
+doctor-jobs-check = Jobs integrity check: { $result }

@@ -344,3 +344,6 @@ doctor-data-bundled = 内置数据
 doctor-counts = 缓存内容：{ $regions }个地区，{ $documents }份文件，{ $paragraphs }个段落
 doctor-records-check = 个人记录完整性检查：{ $result }
 doctor-records-mode = 个人记录文件权限：{ $mode }
+doctor-file-jobs = 招聘信息
+doctor-jobs = 招聘信息：共{ $count }条，其中示例{ $samples }条
+doctor-jobs-check = 招聘信息完整性检查：{ $result }

@@ -344,3 +344,6 @@ doctor-data-bundled = 內建資料
 doctor-counts = 快取內容：{ $regions }個地區，{ $documents }份文件，{ $paragraphs }個段落
 doctor-records-check = 個人紀錄完整性檢查：{ $result }
 doctor-records-mode = 個人紀錄檔案權限：{ $mode }
+doctor-file-jobs = 職缺資訊
+doctor-jobs = 職缺資訊：共{ $count }筆，其中示例{ $samples }筆
+doctor-jobs-check = 職缺資訊完整性檢查：{ $result }

@@ -57,6 +57,7 @@ pub fn run(args: &Args) -> ExitCode {
     for (what, path) in [
         ("doctor-file-cache", opened.paths.cache()),
         ("doctor-file-records", opened.paths.records()),
+        ("doctor-file-jobs", opened.paths.jobs()),
         ("doctor-file-keys", opened.paths.keys()),
     ] {
         let what = l.t(what);
@@ -94,6 +95,18 @@ pub fn run(args: &Args) -> ExitCode {
             ));
         }
         Err(e) => out.push(l.t_args("error-cache", &[("detail", e.to_string().as_str().into())])),
+    }
+    match super::open_jobs(&opened) {
+        Ok(jobs) => {
+            let (all, samples) = jobs.count().unwrap_or((0, 0));
+            out.push(l.t_args(
+                "doctor-jobs",
+                &[("count", all.into()), ("samples", samples.into())],
+            ));
+            let check = jobs.integrity().unwrap_or_else(|e| e.to_string());
+            out.push(l.t_args("doctor-jobs-check", &[("result", check.as_str().into())]));
+        }
+        Err(super::Failure(msg)) => out.push(msg),
     }
     let integrity = opened.records.integrity().unwrap_or_else(|e| e.to_string());
     out.push(l.t_args(
