@@ -247,3 +247,26 @@ fn english_interface() {
     let spoken = h.press(Command::Down);
     assert!(spoken.ends_with("2 of 7"), "{spoken}");
 }
+
+#[test]
+fn a_flag_never_becomes_a_setting() {
+    let mut h = Harness::new(60, 20, true, Lang::ZhCn);
+    // As if started with --screen-reader over stored settings that say no.
+    h.session.app.stored.screen_reader = Some(false);
+    h.press(Command::Last);
+    h.press(Command::Up); // 设置
+    h.press(Command::Activate);
+    h.press(Command::Down);
+    h.press(Command::Down);
+    h.press(Command::Increase); // rate: saves settings
+    let saved = h.session.records.load_settings().expect("load");
+    assert_eq!(saved.rate, 60);
+    assert!(
+        !saved.screen_reader,
+        "the flag's screen-reader mode was not saved"
+    );
+    assert!(
+        h.session.app.settings.screen_reader,
+        "but this run keeps it"
+    );
+}

@@ -74,6 +74,8 @@ pub struct Opened {
     pub settings: Settings,
     pub cache: Cache,
     pub data_dir: Option<PathBuf>,
+    /// Stored settings that flags override for this run.
+    pub stored: crate::ui::app::StoredValues,
     /// The data files in use (bundled or `--data`).
     pub files: Vec<DataFile>,
     pub loc: Localizer,
@@ -157,10 +159,17 @@ pub fn open(args: &Args) -> Result<Opened, Failure> {
     let mut settings = records
         .load_settings()
         .map_err(|e| store_failure(&early, &e))?;
-    if args.screen_reader || env_screen_reader() {
+    // Flags and the environment change this run only: the stored values
+    // are kept to be written back when settings are saved.
+    let mut stored = crate::ui::app::StoredValues::default();
+    if (args.screen_reader || env_screen_reader()) && !settings.screen_reader {
+        stored.screen_reader = Some(settings.screen_reader);
         settings.screen_reader = true;
     }
-    if let Some(v) = args.verbosity.as_deref().and_then(Verbosity::from_key) {
+    if let Some(v) = args.verbosity.as_deref().and_then(Verbosity::from_key)
+        && v != settings.verbosity
+    {
+        stored.verbosity = Some(settings.verbosity);
         settings.verbosity = v;
     }
     let loc = Localizer::new(args.lang.or(settings.lang).unwrap_or(system_lang));
@@ -184,6 +193,7 @@ pub fn open(args: &Args) -> Result<Opened, Failure> {
         settings,
         cache,
         data_dir: args.data.clone(),
+        stored,
         files,
         loc,
         system_lang,

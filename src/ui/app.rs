@@ -251,6 +251,15 @@ pub struct Screen {
     pub focus: usize,
 }
 
+/// Stored settings that a flag or the environment replaced for this run
+/// (`--screen-reader`, `--verbosity`): saving writes these back instead, so
+/// a flag never becomes a setting. Changing the setting in the app clears it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StoredValues {
+    pub screen_reader: Option<bool>,
+    pub verbosity: Option<Verbosity>,
+}
+
 /// What the speech thread reported, shown in settings and doctor.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum SpeechStatus {
@@ -287,6 +296,8 @@ pub struct App {
     pub jobs: Option<Jobs>,
     /// Bookmarked posting ids (kept in records.sqlite by the session).
     pub bookmarks: std::collections::BTreeSet<String>,
+    /// Stored values of settings that flags override for this run.
+    pub stored: StoredValues,
 }
 
 impl App {
@@ -316,6 +327,7 @@ impl App {
             last: String::new(),
             jobs: None,
             bookmarks: Default::default(),
+            stored: StoredValues::default(),
         }
     }
 
@@ -324,6 +336,19 @@ impl App {
         self.jobs = Some(jobs);
         self.bookmarks = bookmarks.into_iter().collect();
         self
+    }
+
+    /// The settings as they are to be saved: what the user chose, with
+    /// values that only a flag changed put back.
+    pub fn settings_to_save(&self) -> Settings {
+        let mut s = self.settings.clone();
+        if let Some(v) = self.stored.screen_reader {
+            s.screen_reader = v;
+        }
+        if let Some(v) = self.stored.verbosity {
+            s.verbosity = v;
+        }
+        s
     }
 
     pub fn lang(&self) -> Lang {
@@ -1523,6 +1548,7 @@ impl App {
                 extra.push(Effect::SpeechParams);
             }
             SettingField::Verbosity => {
+                self.stored.verbosity = None;
                 self.settings.verbosity = match self.settings.verbosity {
                     Verbosity::Full => Verbosity::Brief,
                     Verbosity::Brief => Verbosity::Full,

@@ -114,7 +114,7 @@ impl Session {
             match e {
                 Effect::Speak(text) => self.speech.speak(text),
                 Effect::SaveSettings => {
-                    if let Err(err) = self.records.save_settings(&self.app.settings) {
+                    if let Err(err) = self.records.save_settings(&self.app.settings_to_save()) {
                         let msg = self.app.loc.t_args(
                             "error-records",
                             &[
@@ -182,7 +182,7 @@ impl Session {
                 && self.app.settings.voice.as_deref() != Some(v)
             {
                 self.app.settings.voice = Some(v.clone());
-                let _ = self.records.save_settings(&self.app.settings);
+                let _ = self.records.save_settings(&self.app.settings_to_save());
             }
             if let Some(text) = self.app.speech_event(&ev) {
                 self.speech.notice(text);
