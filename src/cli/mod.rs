@@ -1,6 +1,7 @@
 //! Command-line flags and subcommands; starts the TUI or line mode.
 
 pub mod doctor;
+pub mod entitlements;
 pub mod jobs;
 pub mod policies;
 
@@ -62,6 +63,8 @@ pub enum Cmd {
     Doctor,
     /// List the measures (or targets) of the regional plans, each with its citation.
     Policies(policies::PoliciesArgs),
+    /// Which subsidies and entitlements apply to a person, why, and from which clause (a screening, not a decision).
+    Entitlements(entitlements::EntitlementsArgs),
     /// Job postings: search, import, make samples.
     #[command(subcommand)]
     Jobs(jobs::JobsCmd),
@@ -255,6 +258,7 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         Some(Cmd::Doctor) => return Ok(doctor::run(&args)),
         Some(Cmd::Policies(p)) => return policies::run(&args, p),
         Some(Cmd::Jobs(j)) => return jobs::run(&args, j),
+        Some(Cmd::Entitlements(e)) => return entitlements::run(&args, e),
         None => {}
     }
     let opened = open(&args)?;

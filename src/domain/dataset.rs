@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::measures::{Measure, MeasuresFile, Target};
 use super::plans::{PlanDocument, Region, paragraphs};
+use super::rules::{Citation, Rule, RulesFile, precedence_conflicts};
 
 /// The name of the plans file under `data/`.
 pub const PLANS_FILE: &str = "plans.toml";
@@ -15,6 +16,8 @@ pub const PLANS_FILE: &str = "plans.toml";
 pub const SOURCES_DIR: &str = "sources/";
 /// Measures, one file per document, live here under `data/`.
 pub const MEASURES_DIR: &str = "measures/";
+/// Entitlement rules, one file per scope, live here under `data/`.
+pub const RULES_DIR: &str = "rules/";
 
 /// What is wrong with a data file. The file and line say where; the kind
 /// says what, worded by the i18n layer.
@@ -64,6 +67,14 @@ pub enum DataErrorKind {
     Empty(String, &'static str),
     #[error("document {0:?} has measures in two files")]
     DuplicateDocument(String),
+    #[error("rule {rule}: {problem}")]
+    BadCondition { rule: String, problem: String },
+    #[error("unknown scope {0:?} (national or a region id)")]
+    UnknownScope(String),
+    #[error("rule {rule} overrides unknown rule {target:?}")]
+    UnknownOverride { rule: String, target: String },
+    #[error("rules {0} and {1} share a topic and can both apply, with no precedence (overrides)")]
+    NoPrecedence(String, String),
 }
 
 #[derive(Deserialize)]
@@ -97,6 +108,8 @@ pub struct DataSet {
     pub regions: Vec<Region>,
     pub documents: Vec<LoadedDocument>,
     pub measures: Vec<DocumentMeasures>,
+    /// Entitlement rules of every scope, checked.
+    pub rules: Vec<Rule>,
     /// Source texts by file name.
     pub sources: BTreeMap<String, String>,
     /// SHA-256 of every file's name and bytes: the cache is rebuilt when it changes.
@@ -149,13 +162,19 @@ impl DataSet {
         let mut sources = BTreeMap::new();
         let mut plans_text = None;
         let mut measure_files = vec![];
+        let mut rule_files = vec![];
         for (name, bytes) in files {
-            if let Some(m) = name.strip_prefix(MEASURES_DIR) {
+            if let Some(r) = name.strip_prefix(RULES_DIR) {
+                if r.ends_with(".toml") {
+                    rule_files.push((name.clone(), text_of(name, bytes)?));
+                }
+            } else if let Some(m) = name.strip_prefix(MEASURES_DIR) {
                 if m.ends_with(".toml") {
                     measure_files.push((name.clone(), text_of(name, bytes)?));
                 }
             } else if let Some(src) = name.strip_prefix(SOURCES_DIR) {
-                if src.ends_with(".txt") {
+                // Seed texts, and the national reference file rules cite.
+                if src.ends_with(".txt") || (src.ends_with(".md") && src != "README.md") {
                     sources.insert(src.to_string(), text_of(name, bytes)?);
                 }
             } else if name == PLANS_FILE {
@@ -267,14 +286,153 @@ impl DataSet {
         }
         // Measures in the order of their documents.
         measures.sort_by_key(|m| documents.iter().position(|d| d.doc.id == m.document));
+        let region_ids: Vec<&str> = parsed.region.iter().map(|r| r.id.as_str()).collect();
+        let mut rules = vec![];
+        for (name, text) in &rule_files {
+            rules.extend(check_rules(name, text, &region_ids, &sources)?);
+        }
+        check_rule_set(&rule_files, &rules)?;
         Ok(DataSet {
             regions: parsed.region,
             documents,
             measures,
+            rules,
             sources,
             hash,
         })
     }
+}
+
+/// Parse one rules file: conditions, citations (quotes verbatim), scope.
+fn check_rules(
+    name: &str,
+    text: &str,
+    regions: &[&str],
+    sources: &BTreeMap<String, String>,
+) -> Result<Vec<Rule>, DataError> {
+    let parsed: RulesFile = toml::from_str(text).map_err(|e| DataError {
+        file: name.to_string(),
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        kind: DataErrorKind::Syntax(e.message().to_string()),
+    })?;
+    let err = |id: &str, kind: DataErrorKind| DataError {
+        file: name.to_string(),
+        line: line_of(text, &format!("id = {id:?}")),
+        kind,
+    };
+    let cited = |id: &str, field: &str, c: &Citation| -> Result<(), DataError> {
+        let Some(src) = sources.get(&c.source) else {
+            return Err(err(id, DataErrorKind::MissingSource(c.source.clone())));
+        };
+        if c.clause.trim().is_empty() {
+            return Err(err(id, DataErrorKind::Empty(id.to_string(), "clause")));
+        }
+        if c.quote.trim().is_empty() || !src.contains(&c.quote) {
+            return Err(err(
+                id,
+                DataErrorKind::QuoteNotFound {
+                    field: field.to_string(),
+                    source_file: c.source.clone(),
+                    quote: c.quote.clone(),
+                },
+            ));
+        }
+        Ok(())
+    };
+    let mut out = vec![];
+    for spec in parsed.rules {
+        let id = spec.id.clone();
+        if spec.scope != "national" && !regions.contains(&spec.scope.as_str()) {
+            return Err(err(&id, DataErrorKind::UnknownScope(spec.scope.clone())));
+        }
+        for (field, v) in [
+            ("title", &spec.title),
+            ("topic", &spec.topic),
+            ("benefit", &spec.benefit),
+        ] {
+            if v.trim().is_empty() {
+                return Err(err(&id, DataErrorKind::Empty(id.clone(), field)));
+            }
+        }
+        for d in [&spec.valid_from, &spec.valid_until].into_iter().flatten() {
+            if !valid_date(d) {
+                return Err(err(&id, DataErrorKind::BadDate(d.clone())));
+            }
+        }
+        cited(&id, "citation", &spec.citation)?;
+        for a in &spec.amounts {
+            cited(&id, "amount", &a.citation)?;
+            let written = a
+                .written
+                .clone()
+                .unwrap_or_else(|| super::measures::format_value(a.value));
+            if !a.citation.quote.contains(&written) {
+                return Err(err(
+                    &id,
+                    DataErrorKind::NumberNotInQuote {
+                        id: id.clone(),
+                        written,
+                    },
+                ));
+            }
+        }
+        let conditions = spec
+            .conditions
+            .iter()
+            .map(|c| c.check())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| {
+                err(
+                    &id,
+                    DataErrorKind::BadCondition {
+                        rule: id.clone(),
+                        problem: e.to_string(),
+                    },
+                )
+            })?;
+        out.push(Rule { spec, conditions });
+    }
+    Ok(out)
+}
+
+/// Checks across all rules: unique ids, known overrides, explicit precedence.
+fn check_rule_set(files: &[(String, String)], rules: &[Rule]) -> Result<(), DataError> {
+    let at = |id: &str, kind: DataErrorKind| {
+        let needle = format!("id = {id:?}");
+        let (file, line) = files
+            .iter()
+            .find_map(|(n, t)| line_of(t, &needle).map(|l| (n.clone(), Some(l))))
+            .unwrap_or_else(|| (RULES_DIR.to_string(), None));
+        DataError { file, line, kind }
+    };
+    let mut ids = HashSet::new();
+    for r in rules {
+        if !ids.insert(r.spec.id.as_str()) {
+            return Err(at(
+                &r.spec.id,
+                DataErrorKind::DuplicateId(r.spec.id.clone()),
+            ));
+        }
+    }
+    for r in rules {
+        for o in &r.spec.overrides {
+            if !ids.contains(o.as_str()) {
+                return Err(at(
+                    &r.spec.id,
+                    DataErrorKind::UnknownOverride {
+                        rule: r.spec.id.clone(),
+                        target: o.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    if let Some((a, b)) = precedence_conflicts(rules).into_iter().next() {
+        return Err(at(&b, DataErrorKind::NoPrecedence(a, b.clone())));
+    }
+    Ok(())
 }
 
 /// Parse one measures file and check every quote against its document's source.

@@ -1,9 +1,11 @@
 //! Pure types and rules: no I/O, no terminal, no database, no speech.
 //! Everything here returns data, never sentences; the i18n layer words it.
 
+pub mod card;
 pub mod dataset;
 pub mod jobs;
 pub mod lang;
 pub mod measures;
 pub mod plans;
+pub mod rules;
 pub mod settings;

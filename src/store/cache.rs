@@ -12,7 +12,7 @@ use crate::domain::dataset::{DataFile, DataSet, content_hash};
 use crate::domain::plans::{DocumentStatus, RegionLevel, Script};
 
 /// Bump when the cache layout or what is derived changes, so old caches rebuild.
-const CACHE_FORMAT: &str = "2";
+const CACHE_FORMAT: &str = "3";
 
 const MIGRATIONS: &[&str] = &[
     r"
@@ -47,6 +47,9 @@ CREATE TABLE target(
     region_id TEXT NOT NULL REFERENCES region(id), clause TEXT NOT NULL, metric TEXT NOT NULL,
     what TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, period TEXT, written TEXT NOT NULL,
     quote TEXT NOT NULL, paragraph_seq INTEGER);
+",
+    r"
+CREATE TABLE rule(id TEXT PRIMARY KEY, ord INTEGER NOT NULL, scope TEXT NOT NULL, spec TEXT NOT NULL);
 ",
 ];
 
@@ -94,7 +97,12 @@ pub struct Cache {
 }
 
 fn stamp(files: &[DataFile]) -> String {
-    format!("{CACHE_FORMAT}:{}", content_hash(files))
+    // The schema version is part of the stamp, so a new migration rebuilds too.
+    format!(
+        "{CACHE_FORMAT}.{}:{}",
+        MIGRATIONS.len(),
+        content_hash(files)
+    )
 }
 
 impl Cache {
@@ -217,6 +225,16 @@ impl Cache {
             }
         }
         write_measures(&tx, data).map_err(&e)?;
+        for (i, r) in data.rules.iter().enumerate() {
+            // The checked rule as JSON: read back only when entitlements are asked for.
+            let spec = serde_json::to_string(&r.spec)
+                .map_err(|err| e(rusqlite::Error::ToSqlConversionFailure(Box::new(err))))?;
+            tx.execute(
+                "INSERT INTO rule(id, ord, scope, spec) VALUES (?1, ?2, ?3, ?4)",
+                params![r.spec.id, i as i64, r.spec.scope, spec],
+            )
+            .map_err(&e)?;
+        }
         tx.execute("INSERT INTO meta(key, value) VALUES ('stamp', ?1)", [stamp])
             .map_err(&e)?;
         tx.execute(
@@ -301,6 +319,33 @@ impl Cache {
         let mut stmt = self.conn.prepare_cached(sql).map_err(&e)?;
         let rows = stmt.query_map([document_id], |r| r.get(0)).map_err(&e)?;
         rows.collect::<rusqlite::Result<_>>().map_err(&e)
+    }
+
+    /// Every entitlement rule, checked again as it is read.
+    pub fn rules(&self) -> Result<Vec<crate::domain::rules::Rule>> {
+        let e = sql_err(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT spec FROM rule ORDER BY ord")
+            .map_err(&e)?;
+        let specs: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&e)?;
+        let mut out = Vec::with_capacity(specs.len());
+        for s in specs {
+            let spec: crate::domain::rules::RuleSpec = serde_json::from_str(&s)
+                .map_err(|err| e(rusqlite::Error::ToSqlConversionFailure(Box::new(err))))?;
+            let conditions = spec
+                .conditions
+                .iter()
+                .map(|c| c.check())
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|err| e(rusqlite::Error::ToSqlConversionFailure(Box::new(err))))?;
+            out.push(crate::domain::rules::Rule { spec, conditions });
+        }
+        Ok(out)
     }
 
     pub fn stats(&self) -> Result<CacheStats> {

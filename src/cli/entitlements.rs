@@ -1,0 +1,686 @@
+//! `tingjian entitlements`: from a profile to what a person can claim, each
+//! with its reasons and the clause it comes from. Screening, not a decision.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Args, Failure, open};
+use crate::domain::card::{CardError, CardNumber, CardWarning, Date, Grade, Sex};
+use crate::domain::jobs::Category;
+use crate::domain::measures::format_value;
+use crate::domain::rules::{
+    Condition, Evaluation, Fact, Missing, Outcome, Profile, Rule, Test, Validity, evaluate,
+};
+use crate::i18n::Localizer;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct EntitlementsArgs {
+    /// The 20-digit disability card number (残疾人证号): gives category, grade, birth date and sex.
+    #[arg(long, conflicts_with_all = ["category", "grade"])]
+    pub card: Option<String>,
+    /// Disability category when the card is not at hand: visual, hearing, speech, physical, intellectual, psychosocial, multiple (or 1–7, or 视力 …).
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Disability grade 1 (most severe) to 4.
+    #[arg(long)]
+    pub grade: Option<u8>,
+    /// Region: 广州, 贵州, 青岛, 连云港, 江西 (or their ids), or elsewhere (national rules only).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Birth date (YYYY-MM-DD) when there is no card number.
+    #[arg(long)]
+    pub birth: Option<String>,
+    /// male or female, when there is no card number.
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// Evaluate as of this date (default today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// A fact: name=value (see --list-facts); repeat for more.
+    #[arg(long = "fact", value_name = "NAME=VALUE")]
+    pub facts: Vec<String>,
+    /// Show the full card number instead of its last four digits.
+    #[arg(long)]
+    pub show_card: bool,
+    /// List the fact names and their values, then stop.
+    #[arg(long)]
+    pub list_facts: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: super::policies::Format,
+}
+
+/// Today's date from the system clock (UTC; the day boundary matters little here).
+pub fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| (d.as_secs() / 86_400) as i64)
+        .unwrap_or(0);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    Date {
+        year: (if m <= 2 { y + 1 } else { y }) as i32,
+        month: m,
+        day: d,
+    }
+}
+
+pub fn card_error(l: &Localizer, e: &CardError) -> String {
+    match e {
+        CardError::TooShort { len } | CardError::TooLong { len } => {
+            l.t_args("card-too-short", &[("len", (*len).into())])
+        }
+        CardError::NotADigit { position, found } => l.t_args(
+            "card-not-digit",
+            &[
+                ("position", (*position).into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::BadCheckDigit {
+            position,
+            expected,
+            found,
+        } => l.t_args(
+            "card-check-digit",
+            &[
+                ("position", (*position).into()),
+                ("expected", expected.to_string().as_str().into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::BadBirthDate { positions, found } => l.t_args(
+            "card-birth-date",
+            &[
+                ("from", positions.0.into()),
+                ("to", positions.1.into()),
+                ("found", found.as_str().into()),
+            ],
+        ),
+        CardError::BirthInFuture => l.t("card-birth-future"),
+        CardError::ImplausibleAge { age } => {
+            l.t_args("card-age", &[("age", i64::from(*age).into())])
+        }
+        CardError::BadCategory { position, found } => l.t_args(
+            "card-category",
+            &[
+                ("position", (*position).into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::BadGrade { position, found } => l.t_args(
+            "card-grade",
+            &[
+                ("position", (*position).into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::UnknownRegion { code } => l.t_args(
+            "card-region",
+            &[("code", format!("{code:02}").as_str().into())],
+        ),
+    }
+}
+
+fn fail(l: &Localizer, id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> Failure {
+    Failure(l.t_args(id, args))
+}
+
+/// The profile from the command line, and notes to show (warnings, the masked card).
+fn profile(
+    l: &Localizer,
+    a: &EntitlementsArgs,
+    regions: &[(String, String)],
+    as_of: &Date,
+) -> Result<(Profile, Vec<String>), Failure> {
+    let mut p = Profile::default();
+    let mut notes = vec![];
+    if let Some(c) = &a.card {
+        let (card, warnings): (CardNumber, Vec<CardWarning>) = CardNumber::parse(c, as_of)
+            .map_err(|e| {
+                Failure(l.t_args(
+                    "error-card",
+                    &[("detail", card_error(l, &e).as_str().into())],
+                ))
+            })?;
+        for w in warnings {
+            let CardWarning::LongerThanUsual { len, .. } = w;
+            notes.push(l.t_args("card-longer", &[("len", len.into())]));
+        }
+        // Masked as "ending 3611": a row of asterisks is noise to a screen reader.
+        let shown = if a.show_card {
+            card.reveal()
+        } else {
+            l.t_args(
+                "card-last-four",
+                &[("last4", card.last_four().as_str().into())],
+            )
+        };
+        notes.push(l.t_args("card-shown", &[("card", shown.as_str().into())]));
+        let d = card.disability();
+        p.category = Some(d.category);
+        p.grade = Some(d.grade);
+        p.birth = Some(card.birth_date());
+        p.sex = Some(card.sex());
+    }
+    if let Some(c) = &a.category {
+        p.category = Some(Category::parse(c).ok_or_else(|| {
+            fail(
+                l,
+                "error-bad-value",
+                &[
+                    ("what", "--category".into()),
+                    ("value", c.as_str().into()),
+                    (
+                        "allowed",
+                        crate::domain::jobs::allowed(crate::domain::jobs::CATEGORIES)
+                            .as_str()
+                            .into(),
+                    ),
+                ],
+            )
+        })?);
+    }
+    if let Some(g) = a.grade {
+        p.grade = Some(Grade::from_digit(g).ok_or_else(|| {
+            fail(
+                l,
+                "error-bad-value",
+                &[
+                    ("what", "--grade".into()),
+                    ("value", g.to_string().as_str().into()),
+                    ("allowed", "1, 2, 3, 4".into()),
+                ],
+            )
+        })?);
+    }
+    if let Some(b) = &a.birth {
+        p.birth = Some(Date::parse(b).ok_or_else(|| {
+            fail(
+                l,
+                "error-bad-value",
+                &[
+                    ("what", "--birth".into()),
+                    ("value", b.as_str().into()),
+                    ("allowed", "YYYY-MM-DD".into()),
+                ],
+            )
+        })?);
+    }
+    if let Some(s) = &a.sex {
+        p.sex = Some(match s.as_str() {
+            "male" | "男" | "m" => Sex::Male,
+            "female" | "女" | "f" => Sex::Female,
+            _ => {
+                return Err(fail(
+                    l,
+                    "error-bad-value",
+                    &[
+                        ("what", "--sex".into()),
+                        ("value", s.as_str().into()),
+                        ("allowed", "male, female".into()),
+                    ],
+                ));
+            }
+        });
+    }
+    if let Some(r) = &a.region {
+        let key = r.trim().trim_end_matches(['省', '市']);
+        let found = regions
+            .iter()
+            .find(|(id, name)| id == key || name == key)
+            .map(|(id, _)| id.clone());
+        p.region = Some(match (found, key) {
+            (Some(id), _) => id,
+            (None, "elsewhere" | "其他" | "其他地区") => "elsewhere".to_string(),
+            (None, _) => {
+                let names: Vec<&str> = regions.iter().map(|(_, n)| n.as_str()).collect();
+                return Err(fail(
+                    l,
+                    "error-unknown-region",
+                    &[
+                        ("region", r.as_str().into()),
+                        (
+                            "known",
+                            format!("{}、elsewhere", names.join("、")).as_str().into(),
+                        ),
+                    ],
+                ));
+            }
+        });
+    }
+    for f in &a.facts {
+        let Some((name, value)) = f.split_once('=') else {
+            return Err(fail(l, "error-fact-form", &[("fact", f.as_str().into())]));
+        };
+        let Some(fact) = Fact::from_key(name.trim()) else {
+            let known: Vec<&str> = Fact::ALL.iter().map(|f| f.key()).collect();
+            return Err(fail(
+                l,
+                "error-unknown-fact",
+                &[
+                    ("fact", name.into()),
+                    ("known", known.join(", ").as_str().into()),
+                ],
+            ));
+        };
+        let value = value.trim();
+        if value != "unknown" && !fact.values().contains(&value) {
+            return Err(fail(
+                l,
+                "error-bad-value",
+                &[
+                    ("what", fact.key().into()),
+                    ("value", value.into()),
+                    (
+                        "allowed",
+                        format!("{}, unknown", fact.values().join(", "))
+                            .as_str()
+                            .into(),
+                    ),
+                ],
+            ));
+        }
+        p.facts.insert(fact, value.to_string());
+    }
+    Ok((p, notes))
+}
+
+/// A condition in words ("低保：是").
+pub fn condition_text(l: &Localizer, c: &Condition) -> String {
+    let fact_value = |f: Fact, v: &str| -> String {
+        if f == Fact::Education {
+            l.t(&format!("education-{}", v.replace('_', "-")))
+        } else {
+            l.t(&format!("value-{v}"))
+        }
+    };
+    match c {
+        Condition::FactIs { fact, value } => l.t_args(
+            "cond-fact",
+            &[
+                ("fact", l.t(&fact_id(*fact)).as_str().into()),
+                ("value", fact_value(*fact, value).as_str().into()),
+            ],
+        ),
+        Condition::FactIn { fact, values } => {
+            let vs: Vec<String> = values.iter().map(|v| fact_value(*fact, v)).collect();
+            l.t_args(
+                "cond-fact-in",
+                &[
+                    ("fact", l.t(&fact_id(*fact)).as_str().into()),
+                    ("values", vs.join(&l.t("key-or")).as_str().into()),
+                ],
+            )
+        }
+        Condition::EducationAtLeast(v) => l.t_args(
+            "cond-education-at-least",
+            &[("level", fact_value(Fact::Education, v).as_str().into())],
+        ),
+        Condition::Category(cs) => {
+            let names: Vec<String> = cs
+                .iter()
+                .map(|c| l.t(&format!("category-{}", c.key())))
+                .collect();
+            l.t_args(
+                "cond-category",
+                &[("categories", names.join(&l.t("key-or")).as_str().into())],
+            )
+        }
+        Condition::Grade(gs) => {
+            let names: Vec<String> = gs.iter().map(|g| g.digit().to_string()).collect();
+            l.t_args(
+                "cond-grade",
+                &[(
+                    "grades",
+                    names.join(&l.t("enumeration-separator")).as_str().into(),
+                )],
+            )
+        }
+        Condition::Age { min, max } => match (min, max) {
+            (Some(a), Some(b)) => l.t_args(
+                "cond-age-range",
+                &[("min", i64::from(*a).into()), ("max", i64::from(*b).into())],
+            ),
+            (Some(a), None) => l.t_args("cond-age-min", &[("min", i64::from(*a).into())]),
+            (None, Some(b)) => l.t_args("cond-age-max", &[("max", i64::from(*b).into())]),
+            (None, None) => String::new(),
+        },
+        Condition::WorkingAge => l.t("cond-working-age"),
+        Condition::Any(cs) => {
+            let parts: Vec<String> = cs.iter().map(|c| condition_text(l, c)).collect();
+            l.t_args(
+                "cond-any",
+                &[("conditions", parts.join(&l.t("key-or")).as_str().into())],
+            )
+        }
+    }
+}
+
+pub fn fact_id(f: Fact) -> String {
+    format!("fact-{}", f.key().replace('_', "-"))
+}
+
+pub fn missing_text(l: &Localizer, m: &Missing) -> String {
+    match m {
+        Missing::Region => l.t("missing-region"),
+        Missing::Category => l.t("missing-category"),
+        Missing::Grade => l.t("missing-grade"),
+        Missing::BirthDate => l.t("missing-birth"),
+        Missing::Sex => l.t("missing-sex"),
+        Missing::Fact(f) => l.t(&fact_id(*f)),
+    }
+}
+
+fn test_text(l: &Localizer, t: Test) -> String {
+    l.t(match t {
+        Test::Met => "test-met",
+        Test::NotMet => "test-not-met",
+        Test::Unknown => "test-unknown",
+    })
+}
+
+#[derive(Serialize)]
+struct JsonCitation<'a> {
+    source: &'a str,
+    clause: &'a str,
+    quote: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReason {
+    condition: String,
+    used: Option<String>,
+    result: Test,
+}
+
+#[derive(Serialize)]
+struct JsonAmount<'a> {
+    what: &'a str,
+    value: f64,
+    unit: &'a str,
+    per: Option<&'a str>,
+    citation: JsonCitation<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonResult<'a> {
+    id: &'a str,
+    outcome: Outcome,
+    title: &'a str,
+    scope: &'a str,
+    benefit: &'a str,
+    reasons: Vec<JsonReason>,
+    missing: Vec<Missing>,
+    replaced_by: Option<&'a str>,
+    expired_on: Option<&'a str>,
+    not_yet_until: Option<&'a str>,
+    apply: Option<&'a str>,
+    bring: &'a [String],
+    amounts: Vec<JsonAmount<'a>>,
+    confidence: crate::domain::rules::Confidence,
+    citations: Vec<JsonCitation<'a>>,
+}
+
+fn cite(c: &crate::domain::rules::Citation) -> JsonCitation<'_> {
+    JsonCitation {
+        source: &c.source,
+        clause: &c.clause,
+        quote: &c.quote,
+        document: c.document.as_deref(),
+    }
+}
+
+pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
+    let opened = open(args)?;
+    let l = &opened.loc;
+    if a.list_facts {
+        for f in Fact::ALL {
+            println!(
+                "{}={}|unknown  {}",
+                f.key(),
+                f.values().join("|"),
+                l.t(&fact_id(f))
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let as_of = match &a.as_of {
+        Some(d) => Date::parse(d).ok_or_else(|| {
+            fail(
+                l,
+                "error-bad-value",
+                &[
+                    ("what", "--as-of".into()),
+                    ("value", d.as_str().into()),
+                    ("allowed", "YYYY-MM-DD".into()),
+                ],
+            )
+        })?,
+        None => today(),
+    };
+    let regions: Vec<(String, String)> = opened
+        .cache
+        .regions()
+        .map_err(|e| super::store_failure(l, &e))?
+        .into_iter()
+        .map(|r| (r.id, r.name))
+        .collect();
+    let (profile, notes) = profile(l, a, &regions, &as_of)?;
+    let rules: Vec<Rule> = opened
+        .cache
+        .rules()
+        .map_err(|e| super::store_failure(l, &e))?;
+    let evals = evaluate(&rules, &profile, &as_of);
+    let by_id: BTreeMap<&str, &Rule> = rules.iter().map(|r| (r.spec.id.as_str(), r)).collect();
+    match a.format {
+        super::policies::Format::Json => {
+            let out: Vec<JsonResult<'_>> = evals
+                .iter()
+                .filter_map(|e| by_id.get(e.rule.as_str()).map(|r| (e, *r)))
+                .map(|(e, r)| JsonResult {
+                    id: &r.spec.id,
+                    outcome: e.outcome,
+                    title: &r.spec.title,
+                    scope: &r.spec.scope,
+                    benefit: &r.spec.benefit,
+                    reasons: e
+                        .reasons
+                        .iter()
+                        .map(|x| JsonReason {
+                            condition: condition_text(l, &x.condition),
+                            used: x.used.clone(),
+                            result: x.test,
+                        })
+                        .collect(),
+                    missing: e.missing.clone(),
+                    replaced_by: e.replaced_by.as_deref(),
+                    expired_on: match &e.validity {
+                        Validity::Expired(d) => Some(d.as_str()),
+                        _ => None,
+                    },
+                    not_yet_until: match &e.validity {
+                        Validity::NotYet(d) => Some(d.as_str()),
+                        _ => None,
+                    },
+                    apply: r.spec.apply.as_deref(),
+                    bring: &r.spec.bring,
+                    amounts: r
+                        .spec
+                        .amounts
+                        .iter()
+                        .map(|m| JsonAmount {
+                            what: &m.what,
+                            value: m.value,
+                            unit: &m.unit,
+                            per: m.per.as_deref(),
+                            citation: cite(&m.citation),
+                        })
+                        .collect(),
+                    confidence: r.spec.confidence,
+                    citations: std::iter::once(cite(&r.spec.citation))
+                        .chain(r.spec.amounts.iter().map(|m| cite(&m.citation)))
+                        .collect(),
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
+        super::policies::Format::Text => {
+            for n in &notes {
+                println!("{n}");
+            }
+            println!(
+                "{}",
+                l.t_args(
+                    "ent-as-of",
+                    &[("date", l.date(&as_of.to_iso()).as_str().into())]
+                )
+            );
+            for (outcome, head) in [
+                (Outcome::Eligible, "ent-group-eligible"),
+                (Outcome::Unknown, "ent-group-unknown"),
+                (Outcome::NotEligible, "ent-group-not-eligible"),
+            ] {
+                let group: Vec<&Evaluation> =
+                    evals.iter().filter(|e| e.outcome == outcome).collect();
+                println!("\n{}", l.t_args(head, &[("count", group.len().into())]));
+                for e in group {
+                    let Some(r) = by_id.get(e.rule.as_str()) else {
+                        continue;
+                    };
+                    println!("{}", text_result(l, r, e));
+                }
+            }
+            println!("\n{}", l.t("ent-screening"));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One rule's result as a few lines of text.
+pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
+    let mut lines = vec![
+        format!("- {}", r.spec.title),
+        format!("  {}", r.spec.benefit),
+    ];
+    if e.outcome == Outcome::NotEligible {
+        if let Some(by) = &e.replaced_by {
+            lines.push(format!(
+                "  {}",
+                l.t_args("ent-replaced", &[("rule", by.as_str().into())])
+            ));
+        }
+        match &e.validity {
+            Validity::Expired(d) => lines.push(format!(
+                "  {}",
+                l.t_args("ent-expired", &[("date", l.date(d).as_str().into())])
+            )),
+            Validity::NotYet(d) => lines.push(format!(
+                "  {}",
+                l.t_args("ent-not-yet", &[("date", l.date(d).as_str().into())])
+            )),
+            Validity::InForce => {}
+        }
+        if e.in_scope == Some(false) {
+            lines.push(format!("  {}", l.t("ent-other-region")));
+        }
+    }
+    for x in &e.reasons {
+        let used = x.used.clone().unwrap_or_else(|| l.t("test-unknown"));
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "ent-reason",
+                &[
+                    ("condition", condition_text(l, &x.condition).as_str().into()),
+                    ("used", used.as_str().into()),
+                    ("result", test_text(l, x.test).as_str().into()),
+                ]
+            )
+        ));
+    }
+    if !e.missing.is_empty() {
+        let m: Vec<String> = e.missing.iter().map(|m| missing_text(l, m)).collect();
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "ent-missing",
+                &[(
+                    "facts",
+                    m.join(&l.t("enumeration-separator")).as_str().into()
+                )]
+            )
+        ));
+    }
+    for a in &r.spec.amounts {
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "number-value",
+                &[
+                    ("what", a.what.as_str().into()),
+                    ("value", format_value(a.value).as_str().into()),
+                    ("unit", a.unit.as_str().into())
+                ]
+            )
+        ));
+    }
+    lines.push(format!(
+        "  {}",
+        l.t_args(
+            "ent-apply",
+            &[(
+                "how",
+                r.spec
+                    .apply
+                    .clone()
+                    .unwrap_or_else(|| l.t("not-specified-sources"))
+                    .as_str()
+                    .into()
+            )]
+        )
+    ));
+    if !r.spec.bring.is_empty() {
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "ent-bring",
+                &[(
+                    "what",
+                    r.spec
+                        .bring
+                        .join(&l.t("enumeration-separator"))
+                        .as_str()
+                        .into()
+                )]
+            )
+        ));
+    }
+    let c = &r.spec.citation;
+    lines.push(format!(
+        "  {}",
+        l.t_args(
+            "ent-citation",
+            &[
+                ("clause", c.clause.as_str().into()),
+                ("source", c.source.as_str().into()),
+                ("quote", c.quote.as_str().into())
+            ]
+        )
+    ));
+    if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
+        lines.push(format!("  {}", l.t("ent-secondary")));
+    }
+    lines.join("\n")
+}
