@@ -5,6 +5,7 @@
 //! `ui` / `cli`; `speech` and `i18n` beside them.
 
 pub mod cli;
+pub mod clock;
 pub mod domain;
 pub mod i18n;
 pub mod speech;

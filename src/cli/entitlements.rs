@@ -7,13 +7,14 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Args, Failure, open};
-use crate::domain::card::{CardError, CardNumber, CardWarning, Date, Grade, Sex};
+use crate::clock::today;
+use crate::domain::card::{CardNumber, CardWarning, Date, Grade, Sex};
 use crate::domain::jobs::Category;
-use crate::domain::measures::format_value;
 use crate::domain::rules::{
-    Condition, Evaluation, Fact, Missing, Outcome, Profile, Rule, Test, Validity, evaluate,
+    Evaluation, Fact, Missing, Outcome, Profile, Rule, Test, Validity, evaluate,
 };
 use crate::i18n::Localizer;
+use crate::i18n::describe::{card_error, condition_text, fact_id, text_result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct EntitlementsArgs {
@@ -49,86 +50,6 @@ pub struct EntitlementsArgs {
     pub list_facts: bool,
     #[arg(long, value_enum, default_value = "text")]
     pub format: super::policies::Format,
-}
-
-/// Today's date from the system clock (UTC; the day boundary matters little here).
-pub fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| (d.as_secs() / 86_400) as i64)
-        .unwrap_or(0);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    Date {
-        year: (if m <= 2 { y + 1 } else { y }) as i32,
-        month: m,
-        day: d,
-    }
-}
-
-pub fn card_error(l: &Localizer, e: &CardError) -> String {
-    match e {
-        CardError::TooShort { len } | CardError::TooLong { len } => {
-            l.t_args("card-too-short", &[("len", (*len).into())])
-        }
-        CardError::NotADigit { position, found } => l.t_args(
-            "card-not-digit",
-            &[
-                ("position", (*position).into()),
-                ("found", found.to_string().as_str().into()),
-            ],
-        ),
-        CardError::BadCheckDigit {
-            position,
-            expected,
-            found,
-        } => l.t_args(
-            "card-check-digit",
-            &[
-                ("position", (*position).into()),
-                ("expected", expected.to_string().as_str().into()),
-                ("found", found.to_string().as_str().into()),
-            ],
-        ),
-        CardError::BadBirthDate { positions, found } => l.t_args(
-            "card-birth-date",
-            &[
-                ("from", positions.0.into()),
-                ("to", positions.1.into()),
-                ("found", found.as_str().into()),
-            ],
-        ),
-        CardError::BirthInFuture => l.t("card-birth-future"),
-        CardError::ImplausibleAge { age } => {
-            l.t_args("card-age", &[("age", i64::from(*age).into())])
-        }
-        CardError::BadCategory { position, found } => l.t_args(
-            "card-category",
-            &[
-                ("position", (*position).into()),
-                ("found", found.to_string().as_str().into()),
-            ],
-        ),
-        CardError::BadGrade { position, found } => l.t_args(
-            "card-grade",
-            &[
-                ("position", (*position).into()),
-                ("found", found.to_string().as_str().into()),
-            ],
-        ),
-        CardError::UnknownRegion { code } => l.t_args(
-            "card-region",
-            &[("code", format!("{code:02}").as_str().into())],
-        ),
-    }
 }
 
 fn fail(l: &Localizer, id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> Failure {
@@ -293,100 +214,6 @@ fn profile(
         p.facts.insert(fact, value.to_string());
     }
     Ok((p, notes))
-}
-
-/// A condition in words ("低保：是").
-pub fn condition_text(l: &Localizer, c: &Condition) -> String {
-    let fact_value = |f: Fact, v: &str| -> String {
-        if f == Fact::Education {
-            l.t(&format!("education-{}", v.replace('_', "-")))
-        } else {
-            l.t(&format!("value-{v}"))
-        }
-    };
-    match c {
-        Condition::FactIs { fact, value } => l.t_args(
-            "cond-fact",
-            &[
-                ("fact", l.t(&fact_id(*fact)).as_str().into()),
-                ("value", fact_value(*fact, value).as_str().into()),
-            ],
-        ),
-        Condition::FactIn { fact, values } => {
-            let vs: Vec<String> = values.iter().map(|v| fact_value(*fact, v)).collect();
-            l.t_args(
-                "cond-fact-in",
-                &[
-                    ("fact", l.t(&fact_id(*fact)).as_str().into()),
-                    ("values", vs.join(&l.t("key-or")).as_str().into()),
-                ],
-            )
-        }
-        Condition::EducationAtLeast(v) => l.t_args(
-            "cond-education-at-least",
-            &[("level", fact_value(Fact::Education, v).as_str().into())],
-        ),
-        Condition::Category(cs) => {
-            let names: Vec<String> = cs
-                .iter()
-                .map(|c| l.t(&format!("category-{}", c.key())))
-                .collect();
-            l.t_args(
-                "cond-category",
-                &[("categories", names.join(&l.t("key-or")).as_str().into())],
-            )
-        }
-        Condition::Grade(gs) => {
-            let names: Vec<String> = gs.iter().map(|g| g.digit().to_string()).collect();
-            l.t_args(
-                "cond-grade",
-                &[(
-                    "grades",
-                    names.join(&l.t("enumeration-separator")).as_str().into(),
-                )],
-            )
-        }
-        Condition::Age { min, max } => match (min, max) {
-            (Some(a), Some(b)) => l.t_args(
-                "cond-age-range",
-                &[("min", i64::from(*a).into()), ("max", i64::from(*b).into())],
-            ),
-            (Some(a), None) => l.t_args("cond-age-min", &[("min", i64::from(*a).into())]),
-            (None, Some(b)) => l.t_args("cond-age-max", &[("max", i64::from(*b).into())]),
-            (None, None) => String::new(),
-        },
-        Condition::WorkingAge => l.t("cond-working-age"),
-        Condition::Any(cs) => {
-            let parts: Vec<String> = cs.iter().map(|c| condition_text(l, c)).collect();
-            l.t_args(
-                "cond-any",
-                &[("conditions", parts.join(&l.t("key-or")).as_str().into())],
-            )
-        }
-    }
-}
-
-pub fn fact_id(f: Fact) -> String {
-    format!("fact-{}", f.key().replace('_', "-"))
-}
-
-pub fn missing_text(l: &Localizer, m: &Missing) -> String {
-    match m {
-        Missing::Region => l.t("missing-region"),
-        Missing::Category => l.t("missing-category"),
-        Missing::Grade => l.t("missing-grade"),
-        Missing::BirthDate => l.t("missing-birth"),
-        Missing::Sex => l.t("missing-sex"),
-        Missing::Fact(f) => l.t(&fact_id(*f)),
-    }
-}
-
-fn test_text(l: &Localizer, t: Test) -> String {
-    l.t(match t {
-        Test::Met => "test-met",
-        Test::NotMet => "test-not-met",
-        Test::Unknown => "test-unknown",
-    })
 }
 
 #[derive(Serialize)]
@@ -566,121 +393,4 @@ pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// One rule's result as a few lines of text.
-pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
-    let mut lines = vec![
-        format!("- {}", r.spec.title),
-        format!("  {}", r.spec.benefit),
-    ];
-    if e.outcome == Outcome::NotEligible {
-        if let Some(by) = &e.replaced_by {
-            lines.push(format!(
-                "  {}",
-                l.t_args("ent-replaced", &[("rule", by.as_str().into())])
-            ));
-        }
-        match &e.validity {
-            Validity::Expired(d) => lines.push(format!(
-                "  {}",
-                l.t_args("ent-expired", &[("date", l.date(d).as_str().into())])
-            )),
-            Validity::NotYet(d) => lines.push(format!(
-                "  {}",
-                l.t_args("ent-not-yet", &[("date", l.date(d).as_str().into())])
-            )),
-            Validity::InForce => {}
-        }
-        if e.in_scope == Some(false) {
-            lines.push(format!("  {}", l.t("ent-other-region")));
-        }
-    }
-    for x in &e.reasons {
-        let used = x.used.clone().unwrap_or_else(|| l.t("test-unknown"));
-        lines.push(format!(
-            "  {}",
-            l.t_args(
-                "ent-reason",
-                &[
-                    ("condition", condition_text(l, &x.condition).as_str().into()),
-                    ("used", used.as_str().into()),
-                    ("result", test_text(l, x.test).as_str().into()),
-                ]
-            )
-        ));
-    }
-    if !e.missing.is_empty() {
-        let m: Vec<String> = e.missing.iter().map(|m| missing_text(l, m)).collect();
-        lines.push(format!(
-            "  {}",
-            l.t_args(
-                "ent-missing",
-                &[(
-                    "facts",
-                    m.join(&l.t("enumeration-separator")).as_str().into()
-                )]
-            )
-        ));
-    }
-    for a in &r.spec.amounts {
-        lines.push(format!(
-            "  {}",
-            l.t_args(
-                "number-value",
-                &[
-                    ("what", a.what.as_str().into()),
-                    ("value", format_value(a.value).as_str().into()),
-                    ("unit", a.unit.as_str().into())
-                ]
-            )
-        ));
-    }
-    lines.push(format!(
-        "  {}",
-        l.t_args(
-            "ent-apply",
-            &[(
-                "how",
-                r.spec
-                    .apply
-                    .clone()
-                    .unwrap_or_else(|| l.t("not-specified-sources"))
-                    .as_str()
-                    .into()
-            )]
-        )
-    ));
-    if !r.spec.bring.is_empty() {
-        lines.push(format!(
-            "  {}",
-            l.t_args(
-                "ent-bring",
-                &[(
-                    "what",
-                    r.spec
-                        .bring
-                        .join(&l.t("enumeration-separator"))
-                        .as_str()
-                        .into()
-                )]
-            )
-        ));
-    }
-    let c = &r.spec.citation;
-    lines.push(format!(
-        "  {}",
-        l.t_args(
-            "ent-citation",
-            &[
-                ("clause", c.clause.as_str().into()),
-                ("source", c.source.as_str().into()),
-                ("quote", c.quote.as_str().into())
-            ]
-        )
-    ));
-    if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
-        lines.push(format!("  {}", l.t("ent-secondary")));
-    }
-    lines.join("\n")
 }

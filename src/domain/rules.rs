@@ -128,19 +128,34 @@ pub struct ConditionSpec {
     /// Any one of these conditions.
     #[serde(default)]
     pub any: Option<Vec<ConditionSpec>>,
+    /// A requirement the app cannot judge (years of practice, a local
+    /// definition): always "unknown", worded for the office to check.
+    #[serde(default)]
+    pub verify: Option<String>,
 }
 
 /// A checked condition.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
-    FactIs { fact: Fact, value: String },
-    FactIn { fact: Fact, values: Vec<String> },
+    FactIs {
+        fact: Fact,
+        value: String,
+    },
+    FactIn {
+        fact: Fact,
+        values: Vec<String>,
+    },
     EducationAtLeast(String),
     Category(Vec<Category>),
     Grade(Vec<Grade>),
-    Age { min: Option<u32>, max: Option<u32> },
+    Age {
+        min: Option<u32>,
+        max: Option<u32>,
+    },
     WorkingAge,
     Any(Vec<Condition>),
+    /// Checked by the office, not by the app.
+    Verify(String),
 }
 
 /// A citation: a seed document's clause with an exact quote, or a national
@@ -275,6 +290,7 @@ impl ConditionSpec {
             self.age_min.is_some() || self.age_max.is_some(),
             self.working_age.is_some(),
             self.any.is_some(),
+            self.verify.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
             return Err(ConditionError::NotExactlyOne);
@@ -326,6 +342,12 @@ impl ConditionSpec {
         }
         if self.working_age == Some(true) {
             return Ok(Condition::WorkingAge);
+        }
+        if let Some(v) = &self.verify {
+            if v.trim().is_empty() {
+                return Err(ConditionError::Empty);
+            }
+            return Ok(Condition::Verify(v.clone()));
         }
         if let Some(any) = &self.any {
             if any.is_empty() {
@@ -572,6 +594,7 @@ pub fn test(
                 }
             }
         }
+        Condition::Verify(_) => (Test::Unknown, None),
         Condition::Any(cs) => {
             let mut local = BTreeSet::new();
             let results: Vec<Test> = cs.iter().map(|c| test(c, p, as_of, &mut local).0).collect();

@@ -2,6 +2,8 @@
 //! compiled into the binary. A missing message shows its id (and a test
 //! fails), never a panic.
 
+pub mod describe;
+
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 use crate::domain::lang::Lang;

@@ -109,6 +109,9 @@ pub enum Topic {
     Jobs,
     JobDetail,
     Bookmarks,
+    EntForm,
+    EntResults,
+    EntDetail,
     Reader,
     Settings,
     Help,
@@ -128,6 +131,9 @@ impl Topic {
             Topic::Jobs => "help-jobs",
             Topic::JobDetail => "help-job-detail",
             Topic::Bookmarks => "help-bookmarks",
+            Topic::EntForm => "help-ent-form",
+            Topic::EntResults => "help-ent-results",
+            Topic::EntDetail => "help-ent-detail",
             Topic::Reader => "help-reader",
             Topic::Settings => "help-settings",
             Topic::Help => "help-help",
@@ -164,6 +170,11 @@ pub enum ScreenKind {
     Jobs(Box<JobSearch>),
     JobDetail(Box<Posting>),
     Bookmarks(Vec<Posting>),
+    /// The profile form of the entitlements screen.
+    EntForm(Box<super::entitlements::EntForm>),
+    EntResults(Box<super::entitlements::EntResults>),
+    /// One rule's details: the rule's index in `App::rules` and its evaluation.
+    EntDetail(usize, Box<crate::domain::rules::Evaluation>),
     Reader {
         doc: DocumentRow,
         paragraphs: Vec<String>,
@@ -187,6 +198,9 @@ impl ScreenKind {
             ScreenKind::Jobs(_) => Topic::Jobs,
             ScreenKind::JobDetail(_) => Topic::JobDetail,
             ScreenKind::Bookmarks(_) => Topic::Bookmarks,
+            ScreenKind::EntForm(_) => Topic::EntForm,
+            ScreenKind::EntResults(_) => Topic::EntResults,
+            ScreenKind::EntDetail(..) => Topic::EntDetail,
             ScreenKind::Reader { .. } => Topic::Reader,
             ScreenKind::Settings => Topic::Settings,
             ScreenKind::Help(_) => Topic::Help,
@@ -298,6 +312,10 @@ pub struct App {
     pub bookmarks: std::collections::BTreeSet<String>,
     /// Stored values of settings that flags override for this run.
     pub stored: StoredValues,
+    /// Entitlement rules, read from the cache the first time they are needed.
+    rules: Option<Vec<crate::domain::rules::Rule>>,
+    /// The date rules are evaluated on (today unless a test sets it).
+    pub as_of: crate::domain::card::Date,
 }
 
 impl App {
@@ -328,6 +346,8 @@ impl App {
             jobs: None,
             bookmarks: Default::default(),
             stored: StoredValues::default(),
+            rules: None,
+            as_of: crate::clock::today(),
         }
     }
 
@@ -549,6 +569,18 @@ impl App {
                     .map(|(i, p)| self.posting_item(p).at(i, list.len()))
                     .collect(),
             ),
+            ScreenKind::EntForm(f) => (l.t("ent-form-title"), f.items(l)),
+            ScreenKind::EntResults(r) => (
+                l.t("ent-results-title"),
+                r.items(l, self.rules.as_deref().unwrap_or(&[])),
+            ),
+            ScreenKind::EntDetail(i, e) => match self.rules.as_ref().and_then(|r| r.get(*i)) {
+                Some(rule) => (
+                    l.t("ent-detail-title"),
+                    super::entitlements::detail_items(l, rule, e),
+                ),
+                None => (l.t("ent-detail-title"), vec![]),
+            },
             ScreenKind::Reader { doc, paragraphs } => (
                 self.data_text(&doc.title),
                 paragraphs
@@ -748,6 +780,7 @@ impl App {
                     Err(e) => vec![self.cache_error(&e)],
                 },
                 Some(HomeEntry::Jobs) if self.jobs.is_some() => self.open_jobs(),
+                Some(HomeEntry::Entitlements) => self.open_entitlements(),
                 Some(HomeEntry::Settings) => self.push(ScreenKind::Settings),
                 Some(HomeEntry::Help) => self.push(ScreenKind::Help(Topic::Home)),
                 Some(e) => {
@@ -837,6 +870,33 @@ impl App {
                     self.toggle_bookmark(&p)
                 } else {
                     self.announce_focus()
+                }
+            }
+            ScreenKind::EntForm(_) => {
+                use super::entitlements::{EntForm, Field};
+                match EntForm::field(focus) {
+                    Some(Field::Results) => self.show_results(),
+                    Some(Field::Card | Field::Birth) => self.announce_focus(),
+                    _ => self.adjust(true),
+                }
+            }
+            ScreenKind::EntResults(r) => match r.order.get(focus).map(|&i| r.evals[i].clone()) {
+                Some(e) => match self
+                    .rules
+                    .as_ref()
+                    .and_then(|rs| rs.iter().position(|x| x.spec.id == e.rule))
+                {
+                    Some(i) => self.push(ScreenKind::EntDetail(i, Box::new(e))),
+                    None => vec![],
+                },
+                None => vec![],
+            },
+            ScreenKind::EntDetail(_, e) => {
+                // The "ask" items follow the reasons: Enter goes to that field of the form.
+                let asks_from = 2 + e.reasons.len();
+                match focus.checked_sub(asks_from).and_then(|k| e.missing.get(k)) {
+                    Some(m) => self.ask(*m),
+                    None => self.announce_focus(),
                 }
             }
             // Enter on a target or on a measure's quote opens the original text there.
@@ -1000,18 +1060,33 @@ impl App {
 
     /// True when typed characters go into a text field (the search field is focused).
     pub fn wants_text(&self) -> bool {
-        matches!(
-            self.screen().kind,
-            ScreenKind::Search { .. } | ScreenKind::Jobs(_)
-        ) && self.screen().focus == 0
+        match &self.screen().kind {
+            ScreenKind::Search { .. } | ScreenKind::Jobs(_) => self.screen().focus == 0,
+            ScreenKind::EntForm(_) => super::entitlements::EntForm::is_text(self.screen().focus),
+            _ => false,
+        }
     }
 
     fn text_field(&mut self) -> Option<&mut String> {
+        let focus = self.screen().focus;
         match &mut self.screen_mut().kind {
             ScreenKind::Search { query, .. } => Some(query),
             ScreenKind::Jobs(js) => Some(&mut js.text),
+            ScreenKind::EntForm(f) => f.text_mut(focus),
             _ => None,
         }
+    }
+
+    /// After an edit in the entitlements form: re-read the field; a wrong
+    /// complete card number is said at once.
+    fn form_text_changed(&mut self) -> Option<String> {
+        let focus = self.screen().focus;
+        let as_of = self.as_of;
+        let err = match &mut self.screen_mut().kind {
+            ScreenKind::EntForm(f) => f.text_changed(focus, &as_of),
+            _ => None,
+        }?;
+        Some(crate::i18n::describe::card_error(&self.loc, &err))
     }
 
     /// A character typed into the focused text field; it is echoed.
@@ -1022,12 +1097,19 @@ impl App {
         if let Some(t) = self.text_field() {
             t.push(c);
         }
-        vec![self.say(c.to_string())]
+        match self.form_text_changed() {
+            Some(err) => {
+                let text = format!("{c}{}{err}", self.loc.t("sentence-separator"));
+                vec![self.say(text)]
+            }
+            None => vec![self.say(c.to_string())],
+        }
     }
 
     /// Backspace in the focused text field: the deleted character is said.
     pub fn delete_char(&mut self) -> Vec<Effect> {
         let removed = self.text_field().and_then(String::pop);
+        let _ = self.form_text_changed();
         match removed {
             Some(c) => vec![
                 self.say(
@@ -1037,6 +1119,71 @@ impl App {
             ],
             None => vec![self.say(self.loc.t("empty"))],
         }
+    }
+
+    fn open_entitlements(&mut self) -> Vec<Effect> {
+        if self.rules.is_none() {
+            match self.cache.rules() {
+                Ok(r) => self.rules = Some(r),
+                Err(e) => return vec![self.cache_error(&e)],
+            }
+        }
+        self.push(ScreenKind::EntForm(Box::default()))
+    }
+
+    /// Evaluate the form's profile and open the results, saying how many
+    /// in each group and what changed since they were last shown.
+    fn show_results(&mut self) -> Vec<Effect> {
+        let ScreenKind::EntForm(form) = &self.screen().kind else {
+            return vec![];
+        };
+        let rules = self.rules.as_deref().unwrap_or(&[]);
+        let evals = crate::domain::rules::evaluate(rules, &form.profile(), &self.as_of);
+        let changes = super::entitlements::changes(&self.loc, &form.last, &evals, rules);
+        let last = evals.iter().map(|e| (e.rule.clone(), e.outcome)).collect();
+        if let ScreenKind::EntForm(f) = &mut self.screen_mut().kind {
+            f.last = last;
+        }
+        let results = super::entitlements::EntResults::new(evals);
+        let (yes, unknown, no) = results.counts();
+        self.status = None;
+        self.stack.push(Screen {
+            kind: ScreenKind::EntResults(Box::new(results)),
+            focus: 0,
+        });
+        let sep = self.loc.t("sentence-separator");
+        let mut text = self.loc.t_args(
+            "ent-summary",
+            &[
+                ("eligible", yes.into()),
+                ("unknown", unknown.into()),
+                ("not", no.into()),
+            ],
+        );
+        if !changes.is_empty() {
+            text = format!("{text}{sep}{}", changes.join(&sep));
+        }
+        let item = announce::item(&self.loc, &self.view(), self.settings.verbosity);
+        text = format!(
+            "{text}{sep}{item}{sep}{}",
+            self.loc.t("ent-screening-short")
+        );
+        vec![self.say(text)]
+    }
+
+    /// Go back to the form, to the field that answers a missing fact.
+    fn ask(&mut self, m: crate::domain::rules::Missing) -> Vec<Effect> {
+        let field = super::entitlements::field_for(&m);
+        while self.stack.len() > 1 && !matches!(self.screen().kind, ScreenKind::EntForm(_)) {
+            self.stack.pop();
+        }
+        if let Some(i) = super::entitlements::fields()
+            .iter()
+            .position(|f| *f == field)
+        {
+            self.screen_mut().focus = i;
+        }
+        self.announce_focus()
     }
 
     fn open_jobs(&mut self) -> Vec<Effect> {
@@ -1505,6 +1652,28 @@ impl App {
         if matches!(self.screen().kind, ScreenKind::Jobs(_)) {
             return self.adjust_job_filter(up);
         }
+        if matches!(self.screen().kind, ScreenKind::EntForm(_)) {
+            let focus = self.screen().focus;
+            let changed = match &mut self.screen_mut().kind {
+                ScreenKind::EntForm(f) => f.adjust(focus, up),
+                _ => false,
+            };
+            if !changed {
+                return vec![];
+            }
+            // Say the field and its new value.
+            let text = self
+                .view()
+                .focused()
+                .map(|it| {
+                    announce::join(
+                        &self.loc,
+                        &[it.label.clone(), it.state.clone().unwrap_or_default()],
+                    )
+                })
+                .unwrap_or_default();
+            return vec![self.say(text)];
+        }
         if !matches!(self.screen().kind, ScreenKind::Settings) {
             return vec![];
         }
@@ -1685,6 +1854,9 @@ mod tests {
                 Topic::Jobs,
                 Topic::JobDetail,
                 Topic::Bookmarks,
+                Topic::EntForm,
+                Topic::EntResults,
+                Topic::EntDetail,
                 Topic::Reader,
                 Topic::Settings,
                 Topic::Help,

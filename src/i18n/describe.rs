@@ -1,0 +1,302 @@
+//! Domain data in words: card errors, rule conditions, missing facts, a
+//! rule's result. Shared by the screens and the command line.
+
+use crate::domain::card::CardError;
+use crate::domain::measures::format_value;
+use crate::domain::rules::{Condition, Evaluation, Fact, Missing, Outcome, Rule, Test, Validity};
+use crate::i18n::Localizer;
+
+pub fn card_error(l: &Localizer, e: &CardError) -> String {
+    match e {
+        CardError::TooShort { len } | CardError::TooLong { len } => {
+            l.t_args("card-too-short", &[("len", (*len).into())])
+        }
+        CardError::NotADigit { position, found } => l.t_args(
+            "card-not-digit",
+            &[
+                ("position", (*position).into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::BadCheckDigit {
+            position,
+            expected,
+            found,
+        } => l.t_args(
+            "card-check-digit",
+            &[
+                ("position", (*position).into()),
+                ("expected", expected.to_string().as_str().into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::BadBirthDate { positions, found } => l.t_args(
+            "card-birth-date",
+            &[
+                ("from", positions.0.into()),
+                ("to", positions.1.into()),
+                ("found", found.as_str().into()),
+            ],
+        ),
+        CardError::BirthInFuture => l.t("card-birth-future"),
+        CardError::ImplausibleAge { age } => {
+            l.t_args("card-age", &[("age", i64::from(*age).into())])
+        }
+        CardError::BadCategory { position, found } => l.t_args(
+            "card-category",
+            &[
+                ("position", (*position).into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::BadGrade { position, found } => l.t_args(
+            "card-grade",
+            &[
+                ("position", (*position).into()),
+                ("found", found.to_string().as_str().into()),
+            ],
+        ),
+        CardError::UnknownRegion { code } => l.t_args(
+            "card-region",
+            &[("code", format!("{code:02}").as_str().into())],
+        ),
+    }
+}
+
+/// A condition in words ("低保：是").
+pub fn condition_text(l: &Localizer, c: &Condition) -> String {
+    let fact_value = |f: Fact, v: &str| -> String {
+        if f == Fact::Education {
+            l.t(&format!("education-{}", v.replace('_', "-")))
+        } else {
+            l.t(&format!("value-{v}"))
+        }
+    };
+    match c {
+        Condition::FactIs { fact, value } => l.t_args(
+            "cond-fact",
+            &[
+                ("fact", l.t(&fact_id(*fact)).as_str().into()),
+                ("value", fact_value(*fact, value).as_str().into()),
+            ],
+        ),
+        Condition::FactIn { fact, values } => {
+            let vs: Vec<String> = values.iter().map(|v| fact_value(*fact, v)).collect();
+            l.t_args(
+                "cond-fact-in",
+                &[
+                    ("fact", l.t(&fact_id(*fact)).as_str().into()),
+                    ("values", vs.join(&l.t("key-or")).as_str().into()),
+                ],
+            )
+        }
+        Condition::EducationAtLeast(v) => l.t_args(
+            "cond-education-at-least",
+            &[("level", fact_value(Fact::Education, v).as_str().into())],
+        ),
+        Condition::Category(cs) => {
+            let names: Vec<String> = cs
+                .iter()
+                .map(|c| l.t(&format!("category-{}", c.key())))
+                .collect();
+            l.t_args(
+                "cond-category",
+                &[("categories", names.join(&l.t("key-or")).as_str().into())],
+            )
+        }
+        Condition::Grade(gs) => {
+            let names: Vec<String> = gs.iter().map(|g| g.digit().to_string()).collect();
+            l.t_args(
+                "cond-grade",
+                &[(
+                    "grades",
+                    names.join(&l.t("enumeration-separator")).as_str().into(),
+                )],
+            )
+        }
+        Condition::Age { min, max } => match (min, max) {
+            (Some(a), Some(b)) => l.t_args(
+                "cond-age-range",
+                &[("min", i64::from(*a).into()), ("max", i64::from(*b).into())],
+            ),
+            (Some(a), None) => l.t_args("cond-age-min", &[("min", i64::from(*a).into())]),
+            (None, Some(b)) => l.t_args("cond-age-max", &[("max", i64::from(*b).into())]),
+            (None, None) => String::new(),
+        },
+        Condition::WorkingAge => l.t("cond-working-age"),
+        Condition::Verify(what) => l.t_args("cond-verify", &[("what", what.as_str().into())]),
+        Condition::Any(cs) => {
+            let parts: Vec<String> = cs.iter().map(|c| condition_text(l, c)).collect();
+            l.t_args(
+                "cond-any",
+                &[("conditions", parts.join(&l.t("key-or")).as_str().into())],
+            )
+        }
+    }
+}
+
+pub fn fact_id(f: Fact) -> String {
+    format!("fact-{}", f.key().replace('_', "-"))
+}
+
+pub fn missing_text(l: &Localizer, m: &Missing) -> String {
+    match m {
+        Missing::Region => l.t("missing-region"),
+        Missing::Category => l.t("missing-category"),
+        Missing::Grade => l.t("missing-grade"),
+        Missing::BirthDate => l.t("missing-birth"),
+        Missing::Sex => l.t("missing-sex"),
+        Missing::Fact(f) => l.t(&fact_id(*f)),
+    }
+}
+
+pub fn test_text(l: &Localizer, t: Test) -> String {
+    l.t(match t {
+        Test::Met => "test-met",
+        Test::NotMet => "test-not-met",
+        Test::Unknown => "test-unknown",
+    })
+}
+
+/// One rule's result as a few lines of text.
+pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
+    let mut lines = vec![
+        format!("- {}", r.spec.title),
+        format!("  {}", r.spec.benefit),
+    ];
+    if e.outcome == Outcome::NotEligible {
+        if let Some(by) = &e.replaced_by {
+            lines.push(format!(
+                "  {}",
+                l.t_args("ent-replaced", &[("rule", by.as_str().into())])
+            ));
+        }
+        match &e.validity {
+            Validity::Expired(d) => lines.push(format!(
+                "  {}",
+                l.t_args("ent-expired", &[("date", l.date(d).as_str().into())])
+            )),
+            Validity::NotYet(d) => lines.push(format!(
+                "  {}",
+                l.t_args("ent-not-yet", &[("date", l.date(d).as_str().into())])
+            )),
+            Validity::InForce => {}
+        }
+        if e.in_scope == Some(false) {
+            lines.push(format!("  {}", l.t("ent-other-region")));
+        }
+    }
+    for x in &e.reasons {
+        if let Condition::Verify(_) = x.condition {
+            lines.push(format!("  {}", condition_text(l, &x.condition)));
+            continue;
+        }
+        let used = used_text(l, &x.condition, x.used.as_deref());
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "ent-reason",
+                &[
+                    ("condition", condition_text(l, &x.condition).as_str().into()),
+                    ("used", used.as_str().into()),
+                    ("result", test_text(l, x.test).as_str().into()),
+                ]
+            )
+        ));
+    }
+    if !e.missing.is_empty() {
+        let m: Vec<String> = e.missing.iter().map(|m| missing_text(l, m)).collect();
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "ent-missing",
+                &[(
+                    "facts",
+                    m.join(&l.t("enumeration-separator")).as_str().into()
+                )]
+            )
+        ));
+    }
+    for a in &r.spec.amounts {
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "number-value",
+                &[
+                    ("what", a.what.as_str().into()),
+                    ("value", format_value(a.value).as_str().into()),
+                    ("unit", a.unit.as_str().into())
+                ]
+            )
+        ));
+    }
+    lines.push(format!(
+        "  {}",
+        l.t_args(
+            "ent-apply",
+            &[(
+                "how",
+                r.spec
+                    .apply
+                    .clone()
+                    .unwrap_or_else(|| l.t("not-specified-sources"))
+                    .as_str()
+                    .into()
+            )]
+        )
+    ));
+    if !r.spec.bring.is_empty() {
+        lines.push(format!(
+            "  {}",
+            l.t_args(
+                "ent-bring",
+                &[(
+                    "what",
+                    r.spec
+                        .bring
+                        .join(&l.t("enumeration-separator"))
+                        .as_str()
+                        .into()
+                )]
+            )
+        ));
+    }
+    let c = &r.spec.citation;
+    lines.push(format!(
+        "  {}",
+        l.t_args(
+            "ent-citation",
+            &[
+                ("clause", c.clause.as_str().into()),
+                ("source", c.source.as_str().into()),
+                ("quote", c.quote.as_str().into())
+            ]
+        )
+    ));
+    if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
+        lines.push(format!("  {}", l.t("ent-secondary")));
+    }
+    lines.join("\n")
+}
+
+/// The profile's value that a condition tested, in words ("是", "视力残疾", "34岁").
+pub fn used_text(l: &Localizer, c: &Condition, used: Option<&str>) -> String {
+    let Some(u) = used else {
+        return l.t("test-unknown");
+    };
+    match c {
+        Condition::FactIs { fact, .. } | Condition::FactIn { fact, .. }
+            if *fact == Fact::Education =>
+        {
+            l.t(&format!("education-{}", u.replace('_', "-")))
+        }
+        Condition::EducationAtLeast(_) => l.t(&format!("education-{}", u.replace('_', "-"))),
+        Condition::FactIs { .. } | Condition::FactIn { .. } => l.t(&format!("value-{u}")),
+        Condition::Category(_) => l.t(&format!("category-{u}")),
+        Condition::Grade(_) => l.t_args("form-grade", &[("grade", u.into())]),
+        Condition::Age { .. } | Condition::WorkingAge => {
+            l.t_args("age-years", &[("age", u.into())])
+        }
+        Condition::Any(_) | Condition::Verify(_) => u.to_string(),
+    }
+}
