@@ -325,8 +325,9 @@ pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
                     reasons: e
                         .reasons
                         .iter()
-                        .map(|x| JsonReason {
-                            condition: condition_text(l, &x.condition),
+                        .filter_map(|x| Some((x, r.conditions.get(x.index)?)))
+                        .map(|(x, c)| JsonReason {
+                            condition: condition_text(l, c),
                             used: x.used.clone(),
                             result: x.test,
                         })

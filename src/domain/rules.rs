@@ -414,7 +414,8 @@ pub enum Missing {
 /// One condition, what was used to test it, and the result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
-    pub condition: Condition,
+    /// Which of the rule's conditions (an index into `Rule::conditions`).
+    pub index: usize,
     /// The profile's value that was tested ("yes", "visual", "34"), if known.
     pub used: Option<String>,
     pub test: Test,
@@ -633,10 +634,11 @@ pub fn evaluate(rules: &[Rule], p: &Profile, as_of: &Date) -> Vec<Evaluation> {
             let reasons: Vec<Reason> = r
                 .conditions
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(index, c)| {
                     let (t, used) = test(c, p, as_of, &mut missing);
                     Reason {
-                        condition: c.clone(),
+                        index,
                         used,
                         test: t,
                     }

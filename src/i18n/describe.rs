@@ -187,17 +187,20 @@ pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
         }
     }
     for x in &e.reasons {
-        if let Condition::Verify(_) = x.condition {
-            lines.push(format!("  {}", condition_text(l, &x.condition)));
+        let Some(cond) = r.conditions.get(x.index) else {
+            continue;
+        };
+        if let Condition::Verify(_) = cond {
+            lines.push(format!("  {}", condition_text(l, cond)));
             continue;
         }
-        let used = used_text(l, &x.condition, x.used.as_deref());
+        let used = used_text(l, cond, x.used.as_deref());
         lines.push(format!(
             "  {}",
             l.t_args(
                 "ent-reason",
                 &[
-                    ("condition", condition_text(l, &x.condition).as_str().into()),
+                    ("condition", condition_text(l, cond).as_str().into()),
                     ("used", used.as_str().into()),
                     ("result", test_text(l, x.test).as_str().into()),
                 ]

@@ -391,11 +391,14 @@ pub fn detail_items(l: &Localizer, r: &Rule, e: &Evaluation) -> Vec<Item> {
         Role::Field,
     ));
     for x in &e.reasons {
-        if let crate::domain::rules::Condition::Verify(_) = x.condition {
-            items.push(Item::new(condition_text(l, &x.condition), Role::Field));
+        let Some(cond) = r.conditions.get(x.index) else {
+            continue;
+        };
+        if let crate::domain::rules::Condition::Verify(_) = cond {
+            items.push(Item::new(condition_text(l, cond), Role::Field));
             continue;
         }
-        let used = crate::i18n::describe::used_text(l, &x.condition, x.used.as_deref());
+        let used = crate::i18n::describe::used_text(l, cond, x.used.as_deref());
         let result = l.t(match x.test {
             Test::Met => "test-met",
             Test::NotMet => "test-not-met",
@@ -405,7 +408,7 @@ pub fn detail_items(l: &Localizer, r: &Rule, e: &Evaluation) -> Vec<Item> {
             l.t_args(
                 "ent-reason",
                 &[
-                    ("condition", condition_text(l, &x.condition).as_str().into()),
+                    ("condition", condition_text(l, cond).as_str().into()),
                     ("used", used.as_str().into()),
                     ("result", result.as_str().into()),
                 ],
