@@ -270,3 +270,27 @@ fn a_flag_never_becomes_a_setting() {
         "but this run keeps it"
     );
 }
+
+#[test]
+fn entitlements_for_a_jiangxi_card_holder_list_national_and_jiangxi_rules() {
+    let mut h = Harness::new(80, 30, true, Lang::ZhCn);
+    h.session.app.as_of = tingjian::domain::card::Date::parse("2024-06-01").expect("date");
+    h.press(Command::Down);
+    let opened = h.press(Command::Activate);
+    assert!(opened.starts_with("补贴与权益：你的情况"), "{opened}");
+    for c in "36010219900307123611".chars() {
+        let e = h.session.app.type_char(c);
+        h.session.apply(e);
+    }
+    h.draw();
+    let region = h.press(Command::Down);
+    assert!(region.starts_with("所在地区"), "{region}");
+    for _ in 0..5 {
+        h.press(Command::Increase);
+    }
+    let results = {
+        h.press(Command::Last);
+        h.press(Command::Activate)
+    };
+    assert!(!results.contains("符合0项，需要更多信息0项"), "{results}");
+}

@@ -443,6 +443,7 @@ line-invalid = Not understood: “{ $input }”. Type a number from 1 to { $coun
 line-help = Line mode keys: a number opens that item; n next; p previous; Enter opens the current item; + and - change a setting; b back; r repeat; s read the whole screen; h help; q quit
 line-focus = Current: { $item }
 line-bye = Goodbye
+line-no-field = The current item is not a text field. Choose a text field first (a number, or n and p), then type =text
 
 ## Errors
 

@@ -405,9 +405,10 @@ hint-bar = F1 帮助　F2 重复　F3 读屏　F4 历史　Esc 返回　Ctrl-Q �
 line-prompt = 输入 1 到 { $count } 选择，n 下一项，p 上一项，b 返回，h 帮助，r 重复，q 退出：
 line-prompt-empty = b 返回，h 帮助，q 退出：
 line-invalid = 无法识别“{ $input }”。请输入 1 到 { $count } 之间的数字，或 h 查看帮助
-line-help = 行模式按键：数字选择并打开该项；n 下一项；p 上一项；回车打开当前项；+ 和 - 修改设置；b 返回；r 重复；s 朗读整个屏幕；h 帮助；q 退出
+line-help = 行模式按键：数字选择并打开该项；=内容 填写当前输入框；/词 搜索；n 下一项；p 上一项；回车打开当前项；+ 和 - 修改设置；b 返回；r 重复；s 朗读整个屏幕；h 帮助；q 退出
 line-focus = 当前：{ $item }
 line-bye = 再见
+line-no-field = 当前项目不是输入框。先用数字或 n、p 选中输入框，再输入 =内容
 
 ## 错误
 

@@ -408,6 +408,7 @@ line-invalid = 無法辨識「{ $input }」。請輸入 1 到 { $count } 之間�
 line-help = 行模式按鍵：數字選擇並開啟該項；n 下一項；p 上一項；Enter 鍵開啟目前項目；+ 和 - 修改設定；b 返回；r 重複；s 朗讀整個畫面；h 說明；q 離開
 line-focus = 目前：{ $item }
 line-bye = 再見
+line-no-field = 目前項目不是輸入框。先用數字或 n、p 選中輸入框，再輸入 =內容
 
 ## 錯誤
 

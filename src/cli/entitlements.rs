@@ -380,8 +380,11 @@ pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
                 (Outcome::Unknown, "ent-group-unknown"),
                 (Outcome::NotEligible, "ent-group-not-eligible"),
             ] {
-                let group: Vec<&Evaluation> =
-                    evals.iter().filter(|e| e.outcome == outcome).collect();
+                // Other regions' rules are not listed (the JSON keeps them, with their scope).
+                let group: Vec<&Evaluation> = evals
+                    .iter()
+                    .filter(|e| e.outcome == outcome && e.in_scope != Some(false))
+                    .collect();
                 println!("\n{}", l.t_args(head, &[("count", group.len().into())]));
                 for e in group {
                     let Some(r) = by_id.get(e.rule.as_str()) else {

@@ -1089,6 +1089,19 @@ impl App {
         Some(crate::i18n::describe::card_error(&self.loc, &err))
     }
 
+    /// Replace the focused text field's text (line mode's `=text`), then say
+    /// the field as it now is, or what is wrong with it.
+    pub fn set_text(&mut self, text: &str) -> Vec<Effect> {
+        if !self.wants_text() {
+            return vec![self.notify(self.loc.t("line-no-field"))];
+        }
+        if let Some(t) = self.text_field() {
+            *t = text.to_string();
+        }
+        let _ = self.form_text_changed();
+        self.announce_focus()
+    }
+
     /// A character typed into the focused text field; it is echoed.
     pub fn type_char(&mut self, c: char) -> Vec<Effect> {
         if !self.wants_text() || c.is_control() {

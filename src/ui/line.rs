@@ -19,6 +19,8 @@ pub enum LineInput {
     Choose(usize),
     /// `/words`: search measures for the words.
     Search(String),
+    /// `=text`: put the text in the focused text field (a card number, a date).
+    Text(String),
     Command(Command),
     Relist,
     Invalid,
@@ -28,6 +30,9 @@ pub fn parse(input: &str, count: usize) -> LineInput {
     let s = input.trim();
     if let Some(q) = s.strip_prefix('/').or_else(|| s.strip_prefix('／')) {
         return LineInput::Search(q.trim().to_string());
+    }
+    if let Some(t) = s.strip_prefix('=').or_else(|| s.strip_prefix('＝')) {
+        return LineInput::Text(t.trim().to_string());
     }
     if s == "0" {
         return LineInput::Command(Command::Back);
@@ -164,6 +169,21 @@ pub fn run(
                 }
                 continue;
             }
+            LineInput::Text(t) => {
+                let effects = session.app.set_text(&t);
+                let spoken = effects.iter().find_map(|e| {
+                    if let Effect::Speak(t) = e {
+                        Some(t.clone())
+                    } else {
+                        None
+                    }
+                });
+                session.apply(effects);
+                if let Some(t) = spoken {
+                    writeln!(out, "{t}")?;
+                }
+                continue;
+            }
             LineInput::Relist => {
                 listing(session, out)?;
                 continue;
@@ -244,5 +264,9 @@ mod tests {
         assert_eq!(parse("hello", 7), LineInput::Invalid);
         assert_eq!(parse("-1", 7), LineInput::Invalid);
         assert_eq!(parse("/按摩", 7), LineInput::Search("按摩".into()));
+        assert_eq!(
+            parse("=1990-03-07", 7),
+            LineInput::Text("1990-03-07".into())
+        );
     }
 }
