@@ -446,8 +446,9 @@ pub struct Evaluation {
     /// True when the rule's region is the person's (or the rule is national).
     pub in_scope: Option<bool>,
     pub validity: Validity,
-    /// A regional rule that replaces this one for this person.
+    /// A regional rule that replaces this one for this person: its id and title.
     pub replaced_by: Option<String>,
+    pub replaced_by_title: Option<String>,
     pub reasons: Vec<Reason>,
     pub missing: Vec<Missing>,
 }
@@ -669,6 +670,7 @@ pub fn evaluate(rules: &[Rule], p: &Profile, as_of: &Date) -> Vec<Evaluation> {
                 in_scope,
                 validity,
                 replaced_by: None,
+                replaced_by_title: None,
                 reasons,
                 missing,
             }
@@ -676,15 +678,21 @@ pub fn evaluate(rules: &[Rule], p: &Profile, as_of: &Date) -> Vec<Evaluation> {
         .collect();
     // A regional rule in scope replaces the national rules it names.
     for r in rules {
-        let applies = out
-            .iter()
-            .any(|e| e.rule == r.spec.id && e.in_scope == Some(true) && r.spec.scope != "national");
+        // Only a local rule in force replaces: once a plan has expired, the
+        // national rule stands again.
+        let applies = out.iter().any(|e| {
+            e.rule == r.spec.id
+                && e.in_scope == Some(true)
+                && e.validity == Validity::InForce
+                && r.spec.scope != "national"
+        });
         if !applies {
             continue;
         }
         for target in &r.spec.overrides {
             if let Some(e) = out.iter_mut().find(|e| &e.rule == target) {
                 e.replaced_by = Some(r.spec.id.clone());
+                e.replaced_by_title = Some(r.spec.title.clone());
                 e.outcome = Outcome::NotEligible;
                 e.missing.clear();
             }
@@ -906,6 +914,23 @@ mod tests {
             Outcome::Eligible,
             "elsewhere the national rule stands"
         );
+    }
+
+    #[test]
+    fn an_expired_local_rule_does_not_hide_the_national_one() {
+        let national = rule("n", "national", "subsidy", "", "");
+        let local = rule(
+            "j",
+            "jiangxi",
+            "subsidy",
+            "",
+            "overrides = [\"n\"]\nvalid_until = \"2024-12-31\"",
+        );
+        let rules = vec![national, local];
+        let out = evaluate(&rules, &profile("jiangxi", &[]), &date("2025-06-01"));
+        assert_eq!(out[0].replaced_by, None);
+        assert_eq!(out[0].outcome, Outcome::Eligible);
+        assert_eq!(out[1].validity, Validity::Expired("2024-12-31".into()));
     }
 
     #[test]

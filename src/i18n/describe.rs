@@ -165,7 +165,7 @@ pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
         format!("  {}", r.spec.benefit),
     ];
     if e.outcome == Outcome::NotEligible {
-        if let Some(by) = &e.replaced_by {
+        if let Some(by) = e.replaced_by_title.as_ref().or(e.replaced_by.as_ref()) {
             lines.push(format!(
                 "  {}",
                 l.t_args("ent-replaced", &[("rule", by.as_str().into())])

@@ -5,6 +5,7 @@
 
 pub mod announce;
 pub mod app;
+pub mod backend;
 pub mod entitlements;
 pub mod keymap;
 pub mod line;

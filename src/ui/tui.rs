@@ -68,38 +68,23 @@ pub fn draw_frame(session: &mut Session, frame: &mut ratatui::Frame<'_>, scroll:
     session.app.visible = drawn.visible;
 }
 
-/// A hash of everything drawn as text, apart from which item has the focus.
-fn text_key(session: &Session) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let app = &session.app;
-    let view = app.view();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    view.title.hash(&mut h);
-    for it in &view.items {
-        it.label.hash(&mut h);
-        it.state.hash(&mut h);
-    }
-    app.status.hash(&mut h);
-    app.settings.screen_reader.hash(&mut h);
-    app.depth().hash(&mut h);
-    if !app.settings.screen_reader {
-        // The position in the title changes with the focus outside screen-reader mode.
-        view.focus.hash(&mut h);
-    }
-    h.finish()
-}
+/// The terminal the app draws on: rows are repainted whole (see `backend.rs`).
+type Terminal = ratatui::Terminal<
+    super::backend::RowRepaint<ratatui::backend::CrosstermBackend<std::io::Stdout>>,
+>;
 
 pub fn run(session: &mut Session) -> anyhow::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+    // Raw mode, alternate screen and a panic hook that restores the terminal.
+    drop(ratatui::try_init()?);
+    let backend =
+        super::backend::RowRepaint::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()));
+    let mut terminal = ratatui::Terminal::new(backend)?;
     let result = event_loop(session, &mut terminal);
     ratatui::try_restore()?;
     result
 }
 
-fn event_loop(
-    session: &mut Session,
-    terminal: &mut ratatui::DefaultTerminal,
-) -> anyhow::Result<()> {
+fn event_loop(session: &mut Session, terminal: &mut Terminal) -> anyhow::Result<()> {
     if session.app.settings.screen_reader {
         session.app.status = Some(session.app.loc.t("screen-reader-mode-on"));
     }
@@ -110,19 +95,8 @@ fn event_loop(
     // Scroll position per screen depth, so going back finds the list as it was.
     let mut scrolls: Vec<usize> = vec![0];
     let mut dirty = true;
-    let mut drawn_text = 0u64;
     loop {
         if dirty {
-            // When text changed (not just the focus), repaint the whole screen:
-            // ratatui's diff rewrites only the first cell of a wide character
-            // that became blank, which leaves half a character in terminal
-            // emulators that track cells (fenrir's pyte crashes on it). A
-            // focus move changes style only and stays a minimal update.
-            let text = text_key(session);
-            if text != drawn_text {
-                terminal.clear()?;
-                drawn_text = text;
-            }
             let depth = session.app.depth();
             scrolls.resize(depth, 0);
             let mut scroll = scrolls[depth - 1];
