@@ -282,3 +282,104 @@ fn a_crash_in_the_middle_of_an_import_leaves_the_jobs_as_they_were() {
         "the import finished before every kill: make the file bigger"
     );
 }
+
+#[test]
+fn entitlements_a_bad_card_number_exits_non_zero_with_the_position() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = run(
+        home.path(),
+        &[
+            "entitlements",
+            "--card",
+            "3601021990030712301",
+            "--region",
+            "江西",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("太短"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(
+        home.path(),
+        &[
+            "entitlements",
+            "--card",
+            "36010219900307123X11",
+            "--region",
+            "江西",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("第18位校验码应为 6"), "{err}");
+}
+
+#[test]
+fn entitlements_json_for_a_jiangxi_card_holder_on_dibao_starting_a_business() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = run(
+        home.path(),
+        &[
+            "--as-of",
+            "2024-06-01",
+            "entitlements",
+            "--card",
+            "36010219900307123611",
+            "--region",
+            "江西",
+            "--fact",
+            "dibao=yes",
+            "--fact",
+            "starting_business=yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rules = v.as_array().expect("array");
+    let dibao = rules
+        .iter()
+        .find(|r| r["id"] == "jiangxi-dibao-after-work")
+        .expect("the 低保 rule");
+    assert_eq!(dibao["outcome"], "eligible");
+    for r in rules {
+        for c in r["citations"].as_array().expect("citations") {
+            let src = source(c["source"].as_str().expect("source"));
+            assert!(src.contains(c["quote"].as_str().expect("quote")), "{c}");
+        }
+    }
+    // Text output masks the card; --show-card shows it.
+    let out = run(
+        home.path(),
+        &[
+            "entitlements",
+            "--card",
+            "36010219900307123611",
+            "--region",
+            "江西",
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("尾号3611") && !text.contains("360102199003071236"),
+        "{text}"
+    );
+    let out = run(
+        home.path(),
+        &[
+            "entitlements",
+            "--card",
+            "36010219900307123611",
+            "--show-card",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("36010219900307123611"));
+}

@@ -1156,3 +1156,117 @@ fn jobs_search_massage_in_guizhou_hear_the_first_result_open_it_and_hear_its_fie
     assert_eq!(t.press("Enter"), "已收藏");
     quit(&t);
 }
+
+// ---------------------------------------------------------------------------
+// Entitlements: the task, with eyes on the transcript only.
+
+#[test]
+fn entitlements_for_a_jiangxi_card_holder_on_dibao_starting_a_business_then_one_fact_changed() {
+    if !have_tmux("entitlements_jiangxi") {
+        return;
+    }
+    let t = Launch::new()
+        .size(100, 30)
+        .arg("--screen-reader")
+        .arg("--as-of")
+        .arg("2024-06-01")
+        .start();
+    t.wait_started();
+    t.press("Down");
+    let form = t.press("Enter");
+    assert!(
+        form.starts_with("补贴与权益：你的情况，21项。残疾人证号，编辑框，空"),
+        "{form:?}\n{}",
+        t.diagnostics()
+    );
+    // A 江西 (36) card: visual disability (1), grade 1.
+    let n = t.speaks().len();
+    t.tmux.send_literal("36010219900307123611");
+    t.wait_for_transcript(n + 20, WAIT);
+    let region = t.press("Down");
+    assert!(region.starts_with("所在地区"), "{region:?}");
+    let mut last = String::new();
+    for _ in 0..5 {
+        last = t.press("Right");
+    }
+    assert_eq!(last, "所在地区，江西");
+    let category = t.press("Down");
+    assert!(
+        category.starts_with("残疾类别，调节项，视力残疾"),
+        "filled from the card: {category:?}"
+    );
+    for _ in 0..10 {
+        t.press("Down");
+    }
+    let dibao = t.press("Down");
+    assert!(
+        dibao.starts_with("享受低保（本人或家庭），调节项，不知道"),
+        "{dibao:?}"
+    );
+    assert_eq!(t.press("Right"), "享受低保（本人或家庭），是");
+    t.press("Down");
+    t.press("Down");
+    let start = t.press("Down");
+    assert!(start.starts_with("准备创业"), "{start:?}");
+    assert_eq!(t.press("Right"), "准备创业，是");
+    t.press("End");
+    let results = t.press("Enter");
+    assert!(
+        results.starts_with("符合"),
+        "{results:?}\n{}",
+        t.diagnostics()
+    );
+    assert!(
+        results.contains("这是初步筛查，不是审批决定"),
+        "{results:?}"
+    );
+    let eligible: usize = results
+        .trim_start_matches("符合")
+        .split('项')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count of eligible rules");
+    assert!(eligible > 0, "{results}");
+    // Find the 低保 rule among the results, open it, hear its reasons and source.
+    let mut found = false;
+    for _ in 0..40 {
+        let item = t.press("Down");
+        if item.contains("低保") {
+            assert!(item.contains("，符合，"), "eligible: {item:?}");
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "a 低保 rule among the results\n{}", t.diagnostics());
+    let detail = t.press("Enter");
+    assert!(detail.starts_with("规则详情"), "{detail:?}");
+    let mut heard = vec![];
+    for _ in 0..12 {
+        heard.push(t.press("Down"));
+    }
+    let all = heard.join("\n");
+    assert!(
+        all.contains("你的情况是"),
+        "each condition with the fact used: {all}"
+    );
+    assert!(
+        all.contains("出处：条款"),
+        "the clause it comes from: {all}"
+    );
+    // Back to the form, change one fact (低保 → 否), and hear what changed.
+    t.press("Escape");
+    t.press("Escape");
+    t.press("Home");
+    for _ in 0..13 {
+        t.press("Down");
+    }
+    assert_eq!(t.press("Right"), "享受低保（本人或家庭），否");
+    t.press("End");
+    let again = t.press("Enter");
+    assert!(
+        again.contains("变为"),
+        "what changed is said: {again:?}\n{}",
+        t.diagnostics()
+    );
+    quit(&t);
+}

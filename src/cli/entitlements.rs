@@ -36,9 +36,6 @@ pub struct EntitlementsArgs {
     /// male or female, when there is no card number.
     #[arg(long)]
     pub sex: Option<String>,
-    /// Evaluate as of this date (default today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
     /// A fact: name=value (see --list-facts); repeat for more.
     #[arg(long = "fact", value_name = "NAME=VALUE")]
     pub facts: Vec<String>,
@@ -283,7 +280,7 @@ pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let as_of = match &a.as_of {
+    let as_of = match &args.as_of {
         Some(d) => Date::parse(d).ok_or_else(|| {
             fail(
                 l,

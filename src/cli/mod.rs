@@ -50,6 +50,9 @@ pub struct Args {
     /// Plain line mode: numbered menus and a prompt, no full-screen drawing.
     #[arg(long)]
     pub line: bool,
+    /// Evaluate entitlements as of this date (default today), e.g. to check what applied last year.
+    #[arg(long, value_name = "YYYY-MM-DD", global = true)]
+    pub as_of: Option<String>,
     /// How much is spoken on each move: full or brief (overrides settings for this run).
     #[arg(long, value_name = "full|brief", global = true)]
     pub verbosity: Option<String>,
@@ -272,6 +275,19 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         args.lang,
         opened.system_lang,
     );
+    app.stored = opened.stored;
+    if let Some(d) = &args.as_of {
+        app.as_of = crate::domain::card::Date::parse(d).ok_or_else(|| {
+            Failure(opened.loc.t_args(
+                "error-bad-value",
+                &[
+                    ("what", "--as-of".into()),
+                    ("value", d.as_str().into()),
+                    ("allowed", "YYYY-MM-DD".into()),
+                ],
+            ))
+        })?;
+    }
     match jobs {
         Ok(j) => app = app.with_jobs(j, bookmarks),
         Err(Failure(msg)) => app.status = Some(msg),
