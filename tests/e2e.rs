@@ -1175,7 +1175,7 @@ fn entitlements_for_a_jiangxi_card_holder_on_dibao_starting_a_business_then_one_
     t.press("Down");
     let form = t.press("Enter");
     assert!(
-        form.starts_with("补贴与权益：你的情况，21项。残疾人证号，编辑框，空"),
+        form.starts_with("补贴与权益：你的情况，22项。残疾人证号，编辑框，空"),
         "{form:?}\n{}",
         t.diagnostics()
     );
@@ -1268,5 +1268,25 @@ fn entitlements_for_a_jiangxi_card_holder_on_dibao_starting_a_business_then_one_
         "what changed is said: {again:?}\n{}",
         t.diagnostics()
     );
+    // The profile was kept: leaving and coming back offers it, by the card's last four digits.
+    t.press("Escape");
+    let home = t.press("Escape");
+    assert!(home.starts_with("主菜单"), "{home:?}");
+    let list = t.press("Enter");
+    assert!(
+        list.starts_with("补贴与权益：选择档案，2项。新建档案"),
+        "{list:?}\n{}",
+        t.diagnostics()
+    );
+    let saved = t.press("Down");
+    assert!(saved.starts_with("未命名，列表项，尾号3611"), "{saved:?}");
+    assert!(
+        !saved.contains("360102"),
+        "the card number is never read out whole"
+    );
+    let reopened = t.press("Enter");
+    assert!(reopened.contains("尾号3611"), "{reopened:?}");
+    let region = t.press("Down");
+    assert!(region.starts_with("所在地区，调节项，江西"), "{region:?}");
     quit(&t);
 }

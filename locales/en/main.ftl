@@ -326,6 +326,13 @@ error-card = Disability card number: { $detail }
 error-fact-form = write "{ $fact }" as name=value, for example dibao=yes
 error-unknown-fact = There is no fact "{ $fact }". Known: { $known }
 ent-form-title = Entitlements: your situation
+profiles-title = Entitlements: choose a profile
+profiles-new = New profile
+profiles-unnamed = unnamed
+profiles-no-card = no card number
+ent-form-title-of = Entitlements: { $name }'s situation
+form-label = Save as (name or form of address)
+help-profiles = Saved profiles, most recently changed first. The first item makes a new profile; the others are saved people, their card numbers read by the last four digits. Press Enter to open
 ent-results-title = Screening results
 ent-detail-title = Rule details
 ent-summary = { $eligible } you appear to qualify for, { $unknown } need more facts, { $not } not eligible or expired

@@ -291,6 +291,13 @@ error-card = 残疾人证号有误：{ $detail }
 error-fact-form = “{ $fact }”应写成 名称=值，例如 dibao=yes
 error-unknown-fact = 没有“{ $fact }”这项情况。可用：{ $known }
 ent-form-title = 补贴与权益：你的情况
+profiles-title = 补贴与权益：选择档案
+profiles-new = 新建档案
+profiles-unnamed = 未命名
+profiles-no-card = 没有证号
+ent-form-title-of = 补贴与权益：{ $name }的情况
+form-label = 保存为（姓名或称呼）
+help-profiles = 已保存的档案，最近修改的在前。第一项新建档案，其他是已保存的人，证号只读尾号。回车打开
 ent-results-title = 筛查结果
 ent-detail-title = 规则详情
 ent-summary = 符合{ $eligible }项，需要更多信息{ $unknown }项，不符合或已过期{ $not }项

@@ -291,6 +291,13 @@ error-card = 殘疾人證號有誤：{ $detail }
 error-fact-form = 「{ $fact }」應寫成 名稱=值，例如 dibao=yes
 error-unknown-fact = 沒有「{ $fact }」這項情況。可用：{ $known }
 ent-form-title = 補貼與權益：你的情況
+profiles-title = 補貼與權益：選擇檔案
+profiles-new = 新建檔案
+profiles-unnamed = 未命名
+profiles-no-card = 沒有證號
+ent-form-title-of = 補貼與權益：{ $name }的情況
+form-label = 儲存為（姓名或稱呼）
+help-profiles = 已儲存的檔案，最近修改的在前。第一項新建檔案，其他是已儲存的人，證號只讀尾號。按 Enter 鍵開啟
 ent-results-title = 篩查結果
 ent-detail-title = 規則詳情
 ent-summary = 符合{ $eligible }項，需要更多資訊{ $unknown }項，不符合或已過期{ $not }項

@@ -276,6 +276,21 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         opened.system_lang,
     );
     app.stored = opened.stored;
+    // Saved profiles (a service centre's clients), most recent first.
+    app.saved = opened
+        .records
+        .profiles()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| {
+            opened
+                .records
+                .load_profile(s.id)
+                .ok()
+                .flatten()
+                .map(|p| (s.id, p))
+        })
+        .collect();
     if let Some(d) = &args.as_of {
         app.as_of = crate::domain::card::Date::parse(d).ok_or_else(|| {
             Failure(opened.loc.t_args(

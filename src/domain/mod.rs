@@ -7,5 +7,6 @@ pub mod jobs;
 pub mod lang;
 pub mod measures;
 pub mod plans;
+pub mod profile;
 pub mod rules;
 pub mod settings;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::{Result, StoreError, migrate::migrate, sql_err};
 use crate::domain::settings::Settings;
@@ -16,6 +16,11 @@ CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ",
     r"
 CREATE TABLE bookmark(posting_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
+",
+    r"
+CREATE TABLE profile(
+    id INTEGER PRIMARY KEY, label TEXT NOT NULL, data TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 ",
 ];
 
@@ -171,6 +176,74 @@ impl Records {
         Ok(removed == 0)
     }
 
+    /// Saved profiles, most recently changed first.
+    pub fn profiles(&self) -> Result<Vec<crate::domain::profile::ProfileSummary>> {
+        let e = sql_err(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, label, data, updated_at FROM profile ORDER BY updated_at DESC, id DESC",
+            )
+            .map_err(&e)?;
+        let rows = stmt
+            .query_map([], |r| {
+                let data: String = r.get(2)?;
+                let stored: crate::domain::profile::StoredProfile =
+                    serde_json::from_str(&data).unwrap_or_default();
+                Ok(crate::domain::profile::ProfileSummary {
+                    id: r.get(0)?,
+                    label: r.get(1)?,
+                    card_last_four: stored.card_last_four(),
+                    updated_at: r.get(3)?,
+                })
+            })
+            .map_err(&e)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(&e)
+    }
+
+    pub fn load_profile(&self, id: i64) -> Result<Option<crate::domain::profile::StoredProfile>> {
+        let e = sql_err(&self.path);
+        let data: Option<String> = self
+            .conn
+            .query_row("SELECT data FROM profile WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(&e)?;
+        Ok(data.and_then(|d| serde_json::from_str(&d).ok()))
+    }
+
+    /// Save a profile (a new one when `id` is `None`); returns its id.
+    pub fn save_profile(
+        &mut self,
+        id: Option<i64>,
+        p: &crate::domain::profile::StoredProfile,
+    ) -> Result<i64> {
+        let e = sql_err(&self.path);
+        let data = serde_json::to_string(p)
+            .map_err(|err| e(rusqlite::Error::ToSqlConversionFailure(Box::new(err))))?;
+        let tx = self.conn.transaction().map_err(&e)?;
+        let id = match id {
+            Some(id) => {
+                tx.execute(
+                    "UPDATE profile SET label = ?2, data = ?3, updated_at = strftime('%Y-%m-%dT%H:%M:%f', 'now') WHERE id = ?1",
+                    params![id, p.label, data],
+                )
+                .map_err(&e)?;
+                id
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO profile(label, data, created_at, updated_at)
+                     VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%f', 'now'), strftime('%Y-%m-%dT%H:%M:%f', 'now'))",
+                    params![p.label, data],
+                )
+                .map_err(&e)?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.commit().map_err(&e)?;
+        Ok(id)
+    }
+
     /// Result of `PRAGMA integrity_check`, for doctor.
     pub fn integrity(&self) -> Result<String> {
         self.conn
@@ -211,6 +284,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn profiles_are_saved_updated_and_listed_with_masked_cards() {
+        use crate::domain::profile::StoredProfile;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("records.sqlite");
+        let mut r = Records::open(&p).expect("open");
+        let mut a = StoredProfile {
+            label: "王先生".into(),
+            card: "36010219900307123611".into(),
+            ..Default::default()
+        };
+        let id = r.save_profile(None, &a).expect("save");
+        a.region = Some("jiangxi".into());
+        assert_eq!(r.save_profile(Some(id), &a).expect("update"), id);
+        r.save_profile(
+            None,
+            &StoredProfile {
+                label: "李女士".into(),
+                ..Default::default()
+            },
+        )
+        .expect("save");
+        drop(r);
+        let r = Records::open(&p).expect("reopen");
+        let list = r.profiles().expect("list");
+        assert_eq!(list.len(), 2);
+        let w = list.iter().find(|s| s.id == id).expect("saved");
+        assert_eq!(w.card_last_four.as_deref(), Some("3611"));
+        assert_eq!(r.load_profile(id).expect("load"), Some(a));
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub enum Effect {
     RestartSpeech,
     /// Add or remove this posting's bookmark in the records.
     ToggleBookmark(String),
+    /// Save the profile of the form on top (new when it has no id yet).
+    SaveProfile,
+    /// Leave the top screen and say the one below (after a save).
+    PopAndAnnounce,
     Quit,
 }
 
@@ -109,6 +113,7 @@ pub enum Topic {
     Jobs,
     JobDetail,
     Bookmarks,
+    Profiles,
     EntForm,
     EntResults,
     EntDetail,
@@ -131,6 +136,7 @@ impl Topic {
             Topic::Jobs => "help-jobs",
             Topic::JobDetail => "help-job-detail",
             Topic::Bookmarks => "help-bookmarks",
+            Topic::Profiles => "help-profiles",
             Topic::EntForm => "help-ent-form",
             Topic::EntResults => "help-ent-results",
             Topic::EntDetail => "help-ent-detail",
@@ -170,6 +176,8 @@ pub enum ScreenKind {
     Jobs(Box<JobSearch>),
     JobDetail(Box<Posting>),
     Bookmarks(Vec<Posting>),
+    /// Saved profiles to choose from (a service centre keeps several clients).
+    Profiles,
     /// The profile form of the entitlements screen.
     EntForm(Box<super::entitlements::EntForm>),
     EntResults(Box<super::entitlements::EntResults>),
@@ -198,6 +206,7 @@ impl ScreenKind {
             ScreenKind::Jobs(_) => Topic::Jobs,
             ScreenKind::JobDetail(_) => Topic::JobDetail,
             ScreenKind::Bookmarks(_) => Topic::Bookmarks,
+            ScreenKind::Profiles => Topic::Profiles,
             ScreenKind::EntForm(_) => Topic::EntForm,
             ScreenKind::EntResults(_) => Topic::EntResults,
             ScreenKind::EntDetail(..) => Topic::EntDetail,
@@ -316,6 +325,8 @@ pub struct App {
     rules: Option<Vec<crate::domain::rules::Rule>>,
     /// The date rules are evaluated on (today unless a test sets it).
     pub as_of: crate::domain::card::Date,
+    /// Saved profiles, most recently changed first (kept in records.sqlite by the session).
+    pub saved: Vec<(i64, crate::domain::profile::StoredProfile)>,
 }
 
 impl App {
@@ -348,6 +359,7 @@ impl App {
             stored: StoredValues::default(),
             rules: None,
             as_of: crate::clock::today(),
+            saved: vec![],
         }
     }
 
@@ -569,7 +581,30 @@ impl App {
                     .map(|(i, p)| self.posting_item(p).at(i, list.len()))
                     .collect(),
             ),
-            ScreenKind::EntForm(f) => (l.t("ent-form-title"), f.items(l)),
+            ScreenKind::Profiles => {
+                let mut items = vec![Item::new(l.t("profiles-new"), Role::MenuItem)];
+                for (_, p) in &self.saved {
+                    let name = if p.label.is_empty() {
+                        l.t("profiles-unnamed")
+                    } else {
+                        p.label.clone()
+                    };
+                    let state = match p.card_last_four() {
+                        Some(d) => l.t_args("card-last-four", &[("last4", d.as_str().into())]),
+                        None => l.t("profiles-no-card"),
+                    };
+                    items.push(Item::new(name, Role::ListItem).with_state(state));
+                }
+                (l.t("profiles-title"), items)
+            }
+            ScreenKind::EntForm(f) => (
+                if f.label.trim().is_empty() {
+                    l.t("ent-form-title")
+                } else {
+                    l.t_args("ent-form-title-of", &[("name", f.label.trim().into())])
+                },
+                f.items(l),
+            ),
             ScreenKind::EntResults(r) => (
                 l.t("ent-results-title"),
                 r.items(l, self.rules.as_deref().unwrap_or(&[])),
@@ -693,6 +728,19 @@ impl App {
             Command::Activate => self.activate(),
             Command::Back => {
                 if self.stack.len() > 1 {
+                    let leaving_form = matches!(self.screen().kind, ScreenKind::EntForm(_));
+                    let save = leaving_form.then(|| self.form_to_save()).flatten();
+                    let mut effects = vec![];
+                    // A form someone filled in is kept, even without results.
+                    if let Some((_, p)) = &save
+                        && *p != crate::domain::profile::StoredProfile::default()
+                    {
+                        effects.push(Effect::SaveProfile);
+                    }
+                    if !effects.is_empty() {
+                        effects.extend(self.announce_after_save());
+                        return effects;
+                    }
                     self.stack.pop();
                     self.status = None;
                     self.announce_screen()
@@ -759,6 +807,21 @@ impl App {
             Command::Original => self.original(),
             Command::Quit => vec![Effect::Quit],
         }
+    }
+
+    /// Saving happens in the session before the form is left: the pop and
+    /// the announcement of the screen below follow it.
+    fn announce_after_save(&mut self) -> Vec<Effect> {
+        vec![Effect::PopAndAnnounce]
+    }
+
+    /// Leave the top screen and say the one below (after a save).
+    pub fn pop_and_announce(&mut self) -> Vec<Effect> {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+        self.status = None;
+        self.announce_screen()
     }
 
     fn keys_text(&self, cmd: Command) -> String {
@@ -871,6 +934,13 @@ impl App {
                 } else {
                     self.announce_focus()
                 }
+            }
+            ScreenKind::Profiles => {
+                let form = match focus.checked_sub(1).and_then(|i| self.saved.get(i)) {
+                    Some((id, p)) => super::entitlements::EntForm::from_stored(*id, p, &self.as_of),
+                    None => super::entitlements::EntForm::default(),
+                };
+                self.push(ScreenKind::EntForm(Box::new(form)))
             }
             ScreenKind::EntForm(_) => {
                 use super::entitlements::{EntForm, Field};
@@ -1141,7 +1211,32 @@ impl App {
                 Err(e) => return vec![self.cache_error(&e)],
             }
         }
-        self.push(ScreenKind::EntForm(Box::default()))
+        if self.saved.is_empty() {
+            self.push(ScreenKind::EntForm(Box::default()))
+        } else {
+            self.push(ScreenKind::Profiles)
+        }
+    }
+
+    /// The session saved the form's profile under `id`.
+    pub fn profile_saved(&mut self, id: i64, stored: crate::domain::profile::StoredProfile) {
+        for s in self.stack.iter_mut() {
+            if let ScreenKind::EntForm(f) = &mut s.kind
+                && f.profile_id.is_none_or(|x| x == id)
+            {
+                f.profile_id = Some(id);
+            }
+        }
+        self.saved.retain(|(i, _)| *i != id);
+        self.saved.insert(0, (id, stored));
+    }
+
+    /// The form on the stack whose profile is to be saved, if any.
+    pub fn form_to_save(&self) -> Option<(Option<i64>, crate::domain::profile::StoredProfile)> {
+        self.stack.iter().rev().find_map(|s| match &s.kind {
+            ScreenKind::EntForm(f) => Some((f.profile_id, f.to_stored())),
+            _ => None,
+        })
     }
 
     /// Evaluate the form's profile and open the results, saying how many
@@ -1159,6 +1254,7 @@ impl App {
         }
         let results = super::entitlements::EntResults::new(evals);
         let (yes, unknown, no) = results.counts();
+        let save = Effect::SaveProfile;
         self.status = None;
         self.stack.push(Screen {
             kind: ScreenKind::EntResults(Box::new(results)),
@@ -1181,7 +1277,7 @@ impl App {
             "{text}{sep}{item}{sep}{}",
             self.loc.t("ent-screening-short")
         );
-        vec![self.say(text)]
+        vec![save, self.say(text)]
     }
 
     /// Go back to the form, to the field that answers a missing fact.
@@ -1867,6 +1963,7 @@ mod tests {
                 Topic::Jobs,
                 Topic::JobDetail,
                 Topic::Bookmarks,
+                Topic::Profiles,
                 Topic::EntForm,
                 Topic::EntResults,
                 Topic::EntDetail,

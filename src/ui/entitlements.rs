@@ -26,6 +26,8 @@ pub const REGIONS: [(&str, &str); 6] = [
 /// One field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// A name or form of address for the saved profile.
+    Label,
     Card,
     Region,
     Category,
@@ -47,12 +49,16 @@ pub fn fields() -> Vec<Field> {
         Field::Sex,
     ];
     f.extend(Fact::ALL.iter().map(|x| Field::Fact(*x)));
+    f.push(Field::Label);
     f.push(Field::Results);
     f
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct EntForm {
+    /// The saved profile this form edits, once saved.
+    pub profile_id: Option<i64>,
+    pub label: String,
     pub card_text: String,
     pub card: Option<CardNumber>,
     pub card_error: Option<CardError>,
@@ -81,15 +87,67 @@ impl EntForm {
     }
 
     pub fn is_text(focus: usize) -> bool {
-        matches!(Self::field(focus), Some(Field::Card | Field::Birth))
+        matches!(
+            Self::field(focus),
+            Some(Field::Card | Field::Birth | Field::Label)
+        )
     }
 
     pub fn text_mut(&mut self, focus: usize) -> Option<&mut String> {
         match Self::field(focus) {
             Some(Field::Card) => Some(&mut self.card_text),
             Some(Field::Birth) => Some(&mut self.birth_text),
+            Some(Field::Label) => Some(&mut self.label),
             _ => None,
         }
+    }
+
+    /// The form as it is saved in records.sqlite.
+    pub fn to_stored(&self) -> crate::domain::profile::StoredProfile {
+        crate::domain::profile::StoredProfile {
+            label: self.label.trim().to_string(),
+            card: self.card_text.trim().to_string(),
+            region: self.region.map(str::to_string),
+            category: self.category,
+            grade: self.grade,
+            birth: self.birth_text.trim().to_string(),
+            sex: self.sex,
+            facts: self.facts.clone(),
+        }
+    }
+
+    /// A form filled from a saved profile (the card is checked again).
+    pub fn from_stored(
+        id: i64,
+        p: &crate::domain::profile::StoredProfile,
+        today: &Date,
+    ) -> EntForm {
+        let mut f = EntForm {
+            profile_id: Some(id),
+            label: p.label.clone(),
+            card_text: p.card.clone(),
+            region: REGIONS
+                .iter()
+                .map(|(id, _)| *id)
+                .find(|r| p.region.as_deref() == Some(*r)),
+            category: p.category,
+            grade: p.grade,
+            birth_text: p.birth.clone(),
+            sex: p.sex,
+            facts: p.facts.clone(),
+            ..EntForm::default()
+        };
+        if let Some(i) = fields().iter().position(|x| *x == Field::Card) {
+            let _ = f.text_changed(i, today);
+        }
+        // What was chosen by hand is kept over what the card says.
+        f.category = p.category.or(f.category);
+        f.grade = p.grade.or(f.grade);
+        f.sex = p.sex.or(f.sex);
+        if !p.birth.is_empty() {
+            f.birth_text = p.birth.clone();
+        }
+        f
     }
 
     /// Re-read a text field after an edit. Returns an error to say at once
@@ -237,6 +295,13 @@ impl EntForm {
                 Some(v) => l.t(&format!("value-{v}")),
                 None => l.t("test-unknown"),
             },
+            Field::Label => {
+                if self.label.is_empty() {
+                    l.t("empty")
+                } else {
+                    self.label.clone()
+                }
+            }
             Field::Results => String::new(),
         }
     }
@@ -255,6 +320,7 @@ impl EntForm {
                     Field::Birth => (l.t("form-birth"), Role::EditField),
                     Field::Sex => (l.t("form-sex"), Role::Setting),
                     Field::Fact(f) => (l.t(&fact_id(*f)), Role::Setting),
+                    Field::Label => (l.t("form-label"), Role::EditField),
                     Field::Results => (l.t("form-show-results"), Role::MenuItem),
                 };
                 let item = Item::new(label, role).at(i, n);

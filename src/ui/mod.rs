@@ -168,6 +168,37 @@ impl Session {
                         }
                     }
                 }
+                Effect::SaveProfile => {
+                    if let Some((id, stored)) = self.app.form_to_save() {
+                        match self.records.save_profile(id, &stored) {
+                            Ok(id) => self.app.profile_saved(id, stored),
+                            Err(err) => {
+                                let msg = self.app.loc.t_args(
+                                    "error-records",
+                                    &[
+                                        (
+                                            "path",
+                                            self.records
+                                                .path()
+                                                .display()
+                                                .to_string()
+                                                .as_str()
+                                                .into(),
+                                        ),
+                                        ("detail", err.to_string().as_str().into()),
+                                    ],
+                                );
+                                if let Effect::Speak(t) = self.app.notify(msg) {
+                                    self.speech.speak(t);
+                                }
+                            }
+                        }
+                    }
+                }
+                Effect::PopAndAnnounce => {
+                    let more = self.app.pop_and_announce();
+                    quit |= self.apply(more);
+                }
                 Effect::Quit => quit = true,
             }
         }
