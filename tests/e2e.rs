@@ -1268,6 +1268,25 @@ fn entitlements_for_a_jiangxi_card_holder_on_dibao_starting_a_business_then_one_
         "what changed is said: {again:?}\n{}",
         t.diagnostics()
     );
+    // "What would change it?": on the 低保 rule, Enter on its 低保 condition.
+    let mut found = false;
+    for _ in 0..40 {
+        if t.press("Down").contains("低保") {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the 低保 rule again\n{}", t.diagnostics());
+    t.press("Enter");
+    t.press("Down");
+    let condition = t.press("Down");
+    assert!(
+        condition.contains("享受低保（本人或家庭）为是") && condition.contains("不符合"),
+        "{condition:?}"
+    );
+    let whatif = t.press("Enter");
+    assert_eq!(whatif, "如果享受低保（本人或家庭）为是：这一条符合");
+    t.press("Escape");
     // The profile was kept: leaving and coming back offers it, by the card's last four digits.
     t.press("Escape");
     let home = t.press("Escape");

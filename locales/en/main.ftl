@@ -339,6 +339,9 @@ ent-summary = { $eligible } you appear to qualify for, { $unknown } need more fa
 ent-screening-short = This is a first screening, not a decision
 ent-changed = { $title }: from { $from } to { $to }
 ent-ask = Answer: { $fact }
+whatif = If { $fact } were { $value }: this one would be { $outcome }
+whatif-already-met = This condition is already met
+whatif-not-a-fact = This condition comes from the card or is checked by the office; it cannot be tried here
 field-benefit = What it gives: { $value }
 outcome-eligible = you appear to qualify
 outcome-unknown = more facts needed
@@ -362,7 +365,7 @@ sex-male = male
 sex-female = female
 help-ent-form = Your situation. Type the 20-digit disability card number first: it fills in category, grade, date of birth and sex; without the card, choose them by hand. Choose the region and other facts with Left and Right; leave what you do not know. Press Enter on the last item, Show results. The card number is shown by its last four digits only
 help-ent-results = Screening results: first what you appear to qualify for, then what needs more facts, then what is not eligible or expired. Press Enter for reasons, source and how to apply. Press Esc to go back to your situation; change one fact and show the results again to hear what changed
-help-ent-detail = One rule: what it gives, each condition with your answer, what is still needed, amounts, how to apply, what to bring, and the source. Press Enter on an Answer item to go back and fill in that fact
+help-ent-detail = One rule: what it gives, each condition with your answer, what is still needed, amounts, how to apply, what to bring, and the source. Press Enter on a condition to hear what would change if it were met, and on an Answer item to go back and fill in that fact
 ## Settings
 
 settings-title = Settings

@@ -304,6 +304,9 @@ ent-summary = 符合{ $eligible }项，需要更多信息{ $unknown }项，不�
 ent-screening-short = 这是初步筛查，不是审批决定
 ent-changed = { $title }：从{ $from }变为{ $to }
 ent-ask = 回答：{ $fact }
+whatif = 如果{ $fact }为{ $value }：这一条{ $outcome }
+whatif-already-met = 这个条件已经符合
+whatif-not-a-fact = 这个条件来自证件信息或需要办理单位核实，不能在这里假设
 field-benefit = 内容：{ $value }
 outcome-eligible = 符合
 outcome-unknown = 需要更多信息
@@ -327,7 +330,7 @@ sex-male = 男
 sex-female = 女
 help-ent-form = 你的情况。先输入20位残疾人证号，会自动填好残疾类别、等级、出生日期和性别；没有证件也可以手动选择。地区和其他情况用左右方向键选择，不知道的可以不填。最后一项“查看结果”按回车筛查。证号只显示尾号
 help-ent-results = 筛查结果：先是符合的，然后是需要更多信息的，最后是不符合或已过期的。回车查看原因、出处和办理方式。按 Esc 回到你的情况，改一项后再查看结果，会告诉你有什么变化
-help-ent-detail = 一条规则的详情：内容、每个条件和你的情况、还缺的信息、金额、办理方式、需要带的材料和出处。在“回答”项上按回车，回到表格填写这一项
+help-ent-detail = 一条规则的详情：内容、每个条件和你的情况、还缺的信息、金额、办理方式、需要带的材料和出处。在一个条件上按回车，听到“如果满足这个条件会怎样”；在“回答”项上按回车，回到表格填写这一项
 ## 设置
 
 settings-title = 设置

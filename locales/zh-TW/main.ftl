@@ -304,6 +304,9 @@ ent-summary = 符合{ $eligible }項，需要更多資訊{ $unknown }項，不�
 ent-screening-short = 這是初步篩查，不是審批決定
 ent-changed = { $title }：從{ $from }變為{ $to }
 ent-ask = 回答：{ $fact }
+whatif = 如果{ $fact }為{ $value }：這一條{ $outcome }
+whatif-already-met = 這個條件已經符合
+whatif-not-a-fact = 這個條件來自證件資訊或需要辦理單位核實，不能在這裡假設
 field-benefit = 內容：{ $value }
 outcome-eligible = 符合
 outcome-unknown = 需要更多資訊
@@ -327,7 +330,7 @@ sex-male = 男
 sex-female = 女
 help-ent-form = 你的情況。先輸入20位殘疾人證號，會自動填好殘疾類別、等級、出生日期和性別；沒有證件也可以手動選擇。地區和其他情況用左右方向鍵選擇，不知道的可以不填。最後一項「查看結果」按 Enter 鍵篩查。證號只顯示尾號
 help-ent-results = 篩查結果：先是符合的，然後是需要更多資訊的，最後是不符合或已過期的。按 Enter 鍵查看原因、出處和辦理方式。按 Esc 回到你的情況，改一項後再查看結果，會告訴你有什麼變化
-help-ent-detail = 一條規則的詳情：內容、每個條件和你的情況、還缺的資訊、金額、辦理方式、需要帶的材料和出處。在「回答」項上按 Enter 鍵，回到表格填寫這一項
+help-ent-detail = 一條規則的詳情：內容、每個條件和你的情況、還缺的資訊、金額、辦理方式、需要帶的材料和出處。在一個條件上按 Enter 鍵，聽到「如果滿足這個條件會怎樣」；在「回答」項上按 Enter 鍵，回到表格填寫這一項
 ## 設定
 
 settings-title = 設定

@@ -961,11 +961,15 @@ impl App {
                 },
                 None => vec![],
             },
-            ScreenKind::EntDetail(_, e) => {
-                // The "ask" items follow the reasons: Enter goes to that field of the form.
+            ScreenKind::EntDetail(rule_index, e) => {
+                // Items: title, benefit, one per condition, then the "ask" items.
                 let asks_from = 2 + e.reasons.len();
-                match focus.checked_sub(asks_from).and_then(|k| e.missing.get(k)) {
-                    Some(m) => self.ask(*m),
+                if let Some(m) = focus.checked_sub(asks_from).and_then(|k| e.missing.get(k)) {
+                    return self.ask(*m);
+                }
+                match focus.checked_sub(2).filter(|k| *k < e.reasons.len()) {
+                    // Enter on a condition: what would change if it were met.
+                    Some(k) => self.what_if(rule_index, &e, k),
                     None => self.announce_focus(),
                 }
             }
@@ -1278,6 +1282,66 @@ impl App {
             self.loc.t("ent-screening-short")
         );
         vec![save, self.say(text)]
+    }
+
+    /// "What would change it?": the rule evaluated again with condition `k`
+    /// met (a fact set to the value it asks for), said in one sentence.
+    fn what_if(
+        &mut self,
+        rule_index: usize,
+        e: &crate::domain::rules::Evaluation,
+        k: usize,
+    ) -> Vec<Effect> {
+        use crate::domain::rules::{Condition, Test};
+        let Some(rule) = self.rules.as_ref().and_then(|r| r.get(rule_index)).cloned() else {
+            return vec![];
+        };
+        let Some(reason) = e.reasons.get(k) else {
+            return vec![];
+        };
+        if reason.test == Test::Met {
+            return vec![self.notify(self.loc.t("whatif-already-met"))];
+        }
+        let Some(form) = self.stack.iter().rev().find_map(|s| match &s.kind {
+            ScreenKind::EntForm(f) => Some(f.profile()),
+            _ => None,
+        }) else {
+            return vec![];
+        };
+        let mut p = form;
+        let (fact, value) = match rule.conditions.get(k) {
+            Some(Condition::FactIs { fact, value }) => (*fact, value.clone()),
+            Some(Condition::FactIn { fact, values }) => match values.first() {
+                Some(v) => (*fact, v.clone()),
+                None => return vec![],
+            },
+            Some(Condition::EducationAtLeast(level)) => {
+                (crate::domain::rules::Fact::Education, level.clone())
+            }
+            _ => return vec![self.notify(self.loc.t("whatif-not-a-fact"))],
+        };
+        p.facts.insert(fact, value.clone());
+        let out = crate::domain::rules::evaluate(std::slice::from_ref(&rule), &p, &self.as_of);
+        let Some(after) = out.first() else {
+            return vec![];
+        };
+        let fact_name = self.loc.t(&crate::i18n::describe::fact_id(fact));
+        let value_word = if fact == crate::domain::rules::Fact::Education {
+            self.loc
+                .t(&format!("education-{}", value.replace('_', "-")))
+        } else {
+            self.loc.t(&format!("value-{value}"))
+        };
+        let outcome = super::entitlements::outcome_text(&self.loc, after);
+        let text = self.loc.t_args(
+            "whatif",
+            &[
+                ("fact", fact_name.as_str().into()),
+                ("value", value_word.as_str().into()),
+                ("outcome", outcome.as_str().into()),
+            ],
+        );
+        vec![self.notify(text)]
     }
 
     /// Go back to the form, to the field that answers a missing fact.

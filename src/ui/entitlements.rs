@@ -62,6 +62,8 @@ pub struct EntForm {
     pub card_text: String,
     pub card: Option<CardNumber>,
     pub card_error: Option<CardError>,
+    /// The number is longer than 20 characters (a reissued card?): read by its first 20.
+    pub card_longer: Option<usize>,
     pub region: Option<&'static str>,
     pub category: Option<Category>,
     pub grade: Option<Grade>,
@@ -162,9 +164,16 @@ impl EntForm {
                     .count();
                 self.card = None;
                 self.card_error = None;
+                self.card_longer = None;
                 if digits >= 20 {
                     match CardNumber::parse(&self.card_text, today) {
-                        Ok((card, _)) => {
+                        Ok((card, warnings)) => {
+                            for w in warnings {
+                                let crate::domain::card::CardWarning::LongerThanUsual {
+                                    len, ..
+                                } = w;
+                                self.card_longer = Some(len);
+                            }
                             let d = card.disability();
                             self.category = Some(d.category);
                             self.grade = Some(d.grade);
