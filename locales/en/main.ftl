@@ -331,6 +331,7 @@ profiles-new = New profile
 profiles-unnamed = unnamed
 profiles-no-card = no card number
 ent-form-title-of = Entitlements: { $name }'s situation
+title-of-person = { $title } ({ $name })
 form-label = Save as (name or form of address)
 help-profiles = Saved profiles, most recently changed first. The first item makes a new profile; the others are saved people, their card numbers read by the last four digits. Press Enter to open
 ent-results-title = Screening results

@@ -296,6 +296,7 @@ profiles-new = 新建档案
 profiles-unnamed = 未命名
 profiles-no-card = 没有证号
 ent-form-title-of = 补贴与权益：{ $name }的情况
+title-of-person = { $title }（{ $name }）
 form-label = 保存为（姓名或称呼）
 help-profiles = 已保存的档案，最近修改的在前。第一项新建档案，其他是已保存的人，证号只读尾号。回车打开
 ent-results-title = 筛查结果

@@ -296,6 +296,7 @@ profiles-new = 新建檔案
 profiles-unnamed = 未命名
 profiles-no-card = 沒有證號
 ent-form-title-of = 補貼與權益：{ $name }的情況
+title-of-person = { $title }（{ $name }）
 form-label = 儲存為（姓名或稱呼）
 help-profiles = 已儲存的檔案，最近修改的在前。第一項新建檔案，其他是已儲存的人，證號只讀尾號。按 Enter 鍵開啟
 ent-results-title = 篩查結果

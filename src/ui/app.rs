@@ -606,12 +606,12 @@ impl App {
                 f.items(l),
             ),
             ScreenKind::EntResults(r) => (
-                l.t("ent-results-title"),
+                self.whose(l.t("ent-results-title")),
                 r.items(l, self.rules.as_deref().unwrap_or(&[])),
             ),
             ScreenKind::EntDetail(i, e) => match self.rules.as_ref().and_then(|r| r.get(*i)) {
                 Some(rule) => (
-                    l.t("ent-detail-title"),
+                    self.whose(l.t("ent-detail-title")),
                     super::entitlements::detail_items(l, rule, e),
                 ),
                 None => (l.t("ent-detail-title"), vec![]),
@@ -1219,6 +1219,26 @@ impl App {
             self.push(ScreenKind::EntForm(Box::default()))
         } else {
             self.push(ScreenKind::Profiles)
+        }
+    }
+
+    /// A title with the name of the person whose file is open, when it has one.
+    fn whose(&self, title: String) -> String {
+        let name = self.stack.iter().rev().find_map(|s| match &s.kind {
+            ScreenKind::EntForm(f) if !f.label.trim().is_empty() => {
+                Some(f.label.trim().to_string())
+            }
+            _ => None,
+        });
+        match name {
+            Some(n) => self.loc.t_args(
+                "title-of-person",
+                &[
+                    ("title", title.as_str().into()),
+                    ("name", n.as_str().into()),
+                ],
+            ),
+            None => title,
         }
     }
 
