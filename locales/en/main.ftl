@@ -356,6 +356,7 @@ form-birth = Date of birth
 form-sex = Sex
 form-show-results = Show results
 form-not-filled = not filled in
+form-optional = optional
 form-error = error: { $error }
 form-digits-typed = { $count } digits typed
 form-elsewhere = elsewhere (national rules only)

@@ -321,6 +321,7 @@ form-birth = 出生日期
 form-sex = 性别
 form-show-results = 查看结果
 form-not-filled = 未填
+form-optional = 选填
 form-error = 有误：{ $error }
 form-digits-typed = 已输入{ $count }位
 form-elsewhere = 其他地区（只看全国规定）

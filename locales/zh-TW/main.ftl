@@ -321,6 +321,7 @@ form-birth = 出生日期
 form-sex = 性別
 form-show-results = 查看結果
 form-not-filled = 未填
+form-optional = 選填
 form-error = 有誤：{ $error }
 form-digits-typed = 已輸入{ $count }位
 form-elsewhere = 其他地區（只看全國規定）

@@ -1855,16 +1855,20 @@ impl App {
                 return vec![];
             }
             // Say the field and its new value.
-            let text = self
-                .view()
-                .focused()
-                .map(|it| {
-                    announce::join(
-                        &self.loc,
-                        &[it.label.clone(), it.state.clone().unwrap_or_default()],
-                    )
-                })
-                .unwrap_or_default();
+            let text = match (
+                &self.screen().kind,
+                super::entitlements::EntForm::field(focus),
+            ) {
+                (ScreenKind::EntForm(f), Some(field)) => {
+                    let label = self
+                        .view()
+                        .focused()
+                        .map(|it| it.label.clone())
+                        .unwrap_or_default();
+                    announce::join(&self.loc, &[label, f.value(&self.loc, field)])
+                }
+                _ => String::new(),
+            };
             return vec![self.say(text)];
         }
         if !matches!(self.screen().kind, ScreenKind::Settings) {

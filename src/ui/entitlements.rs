@@ -243,7 +243,8 @@ impl EntForm {
         }
     }
 
-    fn value(&self, l: &Localizer, f: Field) -> String {
+    /// A field's value in words.
+    pub fn value(&self, l: &Localizer, f: Field) -> String {
         let unknown = || l.t("form-not-filled");
         match f {
             Field::Card => {
@@ -336,7 +337,11 @@ impl EntForm {
                 if *f == Field::Results {
                     item
                 } else {
-                    item.with_state(self.value(l, *f))
+                    // Nothing is required: an empty field leaves its rules "unknown".
+                    item.with_state(announce::join(
+                        l,
+                        &[self.value(l, *f), l.t("form-optional")],
+                    ))
                 }
             })
             .collect()
