@@ -132,6 +132,12 @@ pub struct ConditionSpec {
     /// definition): always "unknown", worded for the office to check.
     #[serde(default)]
     pub verify: Option<String>,
+    /// Sex (male or female), from the card or as entered.
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    /// All of these conditions (inside `any`).
+    #[serde(default)]
+    pub all: Option<Vec<ConditionSpec>>,
 }
 
 /// A checked condition.
@@ -156,6 +162,8 @@ pub enum Condition {
     Any(Vec<Condition>),
     /// Checked by the office, not by the app.
     Verify(String),
+    Sex(Sex),
+    All(Vec<Condition>),
 }
 
 /// A citation: a seed document's clause with an exact quote, or a national
@@ -291,6 +299,8 @@ impl ConditionSpec {
             self.working_age.is_some(),
             self.any.is_some(),
             self.verify.is_some(),
+            self.sex.is_some(),
+            self.all.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
             return Err(ConditionError::NotExactlyOne);
@@ -342,6 +352,19 @@ impl ConditionSpec {
         }
         if self.working_age == Some(true) {
             return Ok(Condition::WorkingAge);
+        }
+        if let Some(sex) = self.sex {
+            return Ok(Condition::Sex(sex));
+        }
+        if let Some(all) = &self.all {
+            if all.is_empty() {
+                return Err(ConditionError::Empty);
+            }
+            return Ok(Condition::All(
+                all.iter()
+                    .map(ConditionSpec::check)
+                    .collect::<Result<_, _>>()?,
+            ));
         }
         if let Some(v) = &self.verify {
             if v.trim().is_empty() {
@@ -479,6 +502,13 @@ fn tri_any(tests: impl IntoIterator<Item = Test>) -> Test {
 
 use super::card::age_on;
 
+fn sex_key(s: Sex) -> &'static str {
+    match s {
+        Sex::Male => "male",
+        Sex::Female => "female",
+    }
+}
+
 /// Test one condition; pushes what is missing.
 pub fn test(
     c: &Condition,
@@ -581,15 +611,20 @@ pub fn test(
                 return (Test::Unknown, Some(age.to_string()));
             };
             let cadre = p.fact(Fact::FemaleCadre).map(|v| v == "yes");
-            match super::card::statutory_retirement(b, sex, cadre) {
-                Some(retire) => (
-                    if *as_of < retire {
-                        Test::Met
-                    } else {
-                        Test::NotMet
-                    },
-                    Some(age.to_string()),
-                ),
+            let under = |c: Option<bool>| {
+                super::card::statutory_retirement(b, sex, c).map(|retire| *as_of < retire)
+            };
+            let decided = match (sex, cadre) {
+                (Sex::Female, None) => match (under(Some(false)), under(Some(true))) {
+                    // Worker or cadre, the answer is the same: no need to ask.
+                    (Some(a), Some(b)) if a == b => Some(a),
+                    _ => None,
+                },
+                _ => under(cadre),
+            };
+            match decided {
+                Some(true) => (Test::Met, Some(age.to_string())),
+                Some(false) => (Test::NotMet, Some(age.to_string())),
                 None => {
                     missing.insert(Missing::Fact(Fact::FemaleCadre));
                     (Test::Unknown, Some(age.to_string()))
@@ -597,6 +632,25 @@ pub fn test(
             }
         }
         Condition::Verify(_) => (Test::Unknown, None),
+        Condition::Sex(want) => match p.sex {
+            Some(s) => (
+                if s == *want { Test::Met } else { Test::NotMet },
+                Some(sex_key(s).to_string()),
+            ),
+            None => {
+                missing.insert(Missing::Sex);
+                (Test::Unknown, None)
+            }
+        },
+        Condition::All(cs) => {
+            let mut local = BTreeSet::new();
+            let results: Vec<Test> = cs.iter().map(|c| test(c, p, as_of, &mut local).0).collect();
+            let t = tri_all(results);
+            if t == Test::Unknown {
+                missing.extend(local);
+            }
+            (t, None)
+        }
         Condition::Any(cs) => {
             let mut local = BTreeSet::new();
             let results: Vec<Test> = cs.iter().map(|c| test(c, p, as_of, &mut local).0).collect();
@@ -883,7 +937,18 @@ mod tests {
             sex: Some(Sex::Female),
             ..Profile::default()
         };
-        let e = &evaluate(std::slice::from_ref(&r), &woman, &date("2024-01-01"))[0];
+        // Aged 44: of working age whether she would retire as a worker or a cadre.
+        assert_eq!(
+            evaluate(std::slice::from_ref(&r), &woman, &date("2024-01-01"))[0].outcome,
+            Outcome::Eligible
+        );
+        // Born 1975-03: a worker retires in 2025, a cadre in 2031: between, it depends.
+        let w2 = Profile {
+            birth: Some(date("1975-03-10")),
+            sex: Some(Sex::Female),
+            ..Profile::default()
+        };
+        let e = &evaluate(std::slice::from_ref(&r), &w2, &date("2027-01-01"))[0];
         assert_eq!(
             (e.outcome, e.missing.clone()),
             (Outcome::Unknown, vec![Missing::Fact(Fact::FemaleCadre)])

@@ -125,6 +125,28 @@ pub fn condition_text(l: &Localizer, c: &Condition) -> String {
         },
         Condition::WorkingAge => l.t("cond-working-age"),
         Condition::Verify(what) => l.t_args("cond-verify", &[("what", what.as_str().into())]),
+        Condition::Sex(sex) => l.t_args(
+            "cond-sex",
+            &[(
+                "sex",
+                l.t(match sex {
+                    crate::domain::card::Sex::Male => "sex-male",
+                    crate::domain::card::Sex::Female => "sex-female",
+                })
+                .as_str()
+                .into(),
+            )],
+        ),
+        Condition::All(cs) => {
+            let parts: Vec<String> = cs.iter().map(|c| condition_text(l, c)).collect();
+            l.t_args(
+                "cond-all",
+                &[(
+                    "conditions",
+                    parts.join(&l.t("enumeration-separator")).as_str().into(),
+                )],
+            )
+        }
         Condition::Any(cs) => {
             let parts: Vec<String> = cs.iter().map(|c| condition_text(l, c)).collect();
             l.t_args(
@@ -300,6 +322,7 @@ pub fn used_text(l: &Localizer, c: &Condition, used: Option<&str>) -> String {
         Condition::Age { .. } | Condition::WorkingAge => {
             l.t_args("age-years", &[("age", u.into())])
         }
-        Condition::Any(_) | Condition::Verify(_) => u.to_string(),
+        Condition::Sex(_) => l.t(&format!("sex-{u}")),
+        Condition::Any(_) | Condition::All(_) | Condition::Verify(_) => u.to_string(),
     }
 }
