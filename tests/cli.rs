@@ -349,7 +349,8 @@ fn entitlements_json_for_a_jiangxi_card_holder_on_dibao_starting_a_business() {
         .iter()
         .find(|r| r["id"] == "jiangxi-dibao-after-work")
         .expect("the 低保 rule");
-    assert_eq!(dibao["outcome"], "eligible");
+    // Eligible, or unknown where the plan's "first time" is for the office to check.
+    assert_ne!(dibao["outcome"], "not_eligible", "{dibao}");
     for r in rules {
         for c in r["citations"].as_array().expect("citations") {
             let src = source(c["source"].as_str().expect("source"));
