@@ -252,7 +252,7 @@ const CATEGORY_ORDER: [Category; 7] = [
 ];
 
 /// Step through `None, Some(a), Some(b) …` and around.
-fn cycle<T: Copy + PartialEq>(all: &[T], cur: Option<T>, up: bool) -> Option<T> {
+pub(crate) fn cycle<T: Copy + PartialEq>(all: &[T], cur: Option<T>, up: bool) -> Option<T> {
     let mut opts: Vec<Option<T>> = vec![None];
     opts.extend(all.iter().map(|x| Some(*x)));
     let n = opts.len();

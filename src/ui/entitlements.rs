@@ -75,13 +75,7 @@ pub struct EntForm {
     pub last: BTreeMap<String, Outcome>,
 }
 
-fn cycle<T: Copy + PartialEq>(all: &[T], cur: Option<T>, up: bool) -> Option<T> {
-    let mut opts: Vec<Option<T>> = vec![None];
-    opts.extend(all.iter().map(|x| Some(*x)));
-    let n = opts.len();
-    let i = opts.iter().position(|o| *o == cur).unwrap_or(0);
-    opts[if up { (i + 1) % n } else { (i + n - 1) % n }]
-}
+use super::app::cycle;
 
 impl EntForm {
     pub fn field(focus: usize) -> Option<Field> {

@@ -153,35 +153,13 @@ pub fn run(
             LineInput::Search(q) => {
                 let depth = session.app.depth();
                 let effects = session.app.search_for(&q);
-                let spoken = effects.iter().find_map(|e| {
-                    if let Effect::Speak(t) = e {
-                        Some(t.clone())
-                    } else {
-                        None
-                    }
-                });
-                session.apply(effects);
-                if session.app.depth() != depth {
-                    listing(session, out)?;
-                }
-                if let Some(t) = spoken {
-                    writeln!(out, "{t}")?;
-                }
+                print_and_apply(session, effects, depth, out)?;
                 continue;
             }
             LineInput::Text(t) => {
+                let depth = session.app.depth();
                 let effects = session.app.set_text(&t);
-                let spoken = effects.iter().find_map(|e| {
-                    if let Effect::Speak(t) = e {
-                        Some(t.clone())
-                    } else {
-                        None
-                    }
-                });
-                session.apply(effects);
-                if let Some(t) = spoken {
-                    writeln!(out, "{t}")?;
-                }
+                print_and_apply(session, effects, depth, out)?;
                 continue;
             }
             LineInput::Relist => {
@@ -236,6 +214,31 @@ pub fn run(
         } else if let Some(t) = spoken {
             writeln!(out, "{t}")?;
         }
+    }
+    Ok(())
+}
+
+/// Carry out effects, then print what was said (and the new screen's
+/// listing when the screen changed from `depth`).
+fn print_and_apply(
+    session: &mut Session,
+    effects: Vec<Effect>,
+    depth: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let spoken = effects.iter().find_map(|e| {
+        if let Effect::Speak(t) = e {
+            Some(t.clone())
+        } else {
+            None
+        }
+    });
+    session.apply(effects);
+    if session.app.depth() != depth {
+        listing(session, out)?;
+    }
+    if let Some(t) = spoken {
+        writeln!(out, "{t}")?;
     }
     Ok(())
 }
