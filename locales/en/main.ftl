@@ -397,7 +397,11 @@ verbosity-full = Full: name, type, state and position
 verbosity-brief = Brief: name and state only
 on = On
 off = Off
-speech-unavailable = Speech is unavailable ({ $reason }). Tingjian keeps working, the text on screen is the same, and you can use a screen reader
+speech-unavailable = Speech is unavailable: { $why }. Tingjian keeps working; the screen is unchanged, and a screen reader can be used (technical detail: { $reason })
+speech-why-no-service = the speech service speech-dispatcher was not found
+speech-why-silent = the speech service makes no sound; there may be no working audio device
+speech-why-not-built = this build has no speech
+speech-why-failed = the speech service failed
 speech-screen-reader = Screen reader { $name } is running, so Tingjian stays silent to avoid two voices at once. You can turn speech on in Settings
 screen-reader-mode-on = Screen reader mode is on: no borders, and focus is shown by the cursor and reversed colours
 

@@ -362,7 +362,11 @@ verbosity-full = 完整：名称、类型、状态和位置
 verbosity-brief = 简洁：只读名称和状态
 on = 开
 off = 关
-speech-unavailable = 语音不可用（{ $reason }）。听见会继续工作，屏幕上的文字不变，也可以使用读屏软件
+speech-unavailable = 语音不可用：{ $why }。听见会继续工作，屏幕上的文字不变，也可以使用读屏软件（技术信息：{ $reason }）
+speech-why-no-service = 没有找到语音服务 speech-dispatcher
+speech-why-silent = 语音服务没有发出声音，可能没有可用的音频设备
+speech-why-not-built = 这个版本没有语音功能
+speech-why-failed = 语音服务出错
 speech-screen-reader = 检测到读屏软件 { $name } 正在运行，听见自己不发声，以免两个声音同时说话。可在设置里打开语音
 screen-reader-mode-on = 读屏软件模式已开启：不画边框，焦点由光标和反色显示
 

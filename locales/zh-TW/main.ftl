@@ -362,7 +362,11 @@ verbosity-full = 完整：名稱、類型、狀態和位置
 verbosity-brief = 簡潔：只讀名稱和狀態
 on = 開
 off = 關
-speech-unavailable = 語音無法使用（{ $reason }）。聽見會繼續運作，螢幕上的文字不變，也可以使用螢幕閱讀器
+speech-unavailable = 語音不可用：{ $why }。聽見會繼續工作，螢幕上的文字不變，也可以使用螢幕閱讀器（技術資訊：{ $reason }）
+speech-why-no-service = 沒有找到語音服務 speech-dispatcher
+speech-why-silent = 語音服務沒有發出聲音，可能沒有可用的音訊裝置
+speech-why-not-built = 這個版本沒有語音功能
+speech-why-failed = 語音服務出錯
 speech-screen-reader = 偵測到螢幕閱讀器 { $name } 正在執行，聽見自己不發聲，以免兩個聲音同時說話。可在設定裡開啟語音
 screen-reader-mode-on = 螢幕閱讀器模式已開啟：不畫邊框，焦點以游標和反白顯示
 

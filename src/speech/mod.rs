@@ -15,7 +15,7 @@ mod transcript;
 #[cfg(feature = "speech")]
 pub mod tts_backend;
 
-pub use thread::{SpeechEvent, SpeechHandle, SpeechOptions};
+pub use thread::{SpeechEvent, SpeechHandle, SpeechOptions, Unavailable};
 pub use transcript::{Transcript, TranscriptLine, parse as parse_transcript};
 
 use std::fmt;

@@ -32,9 +32,33 @@ pub enum SpeechEvent {
         voice: Option<String>,
     },
     /// Real speech cannot work (or stopped working); speech is now off.
-    Unavailable { reason: String },
+    /// `why` says which way, for the UI to word; `reason` is the technical detail.
+    Unavailable { why: Unavailable, reason: String },
     /// Auto mode found a screen reader already talking; self-voicing stays off.
     ScreenReaderRunning { name: String },
+}
+
+/// Why speech is off, in words the UI can say in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unavailable {
+    /// No speech service answered (speech-dispatcher missing or not running).
+    NoService,
+    /// The service accepts text but nothing is heard (no working audio).
+    Silent,
+    /// This build has no speech.
+    NotBuilt,
+    /// Speech worked, then failed.
+    Failed,
+}
+
+impl Unavailable {
+    fn of(e: &SpeechError) -> Unavailable {
+        match e {
+            SpeechError::Unavailable(_) => Unavailable::NoService,
+            SpeechError::Failed(_) => Unavailable::Failed,
+            SpeechError::NotBuilt => Unavailable::NotBuilt,
+        }
+    }
 }
 
 /// Everything the thread needs to start a backend.
@@ -210,6 +234,7 @@ fn run(
                     waiting = false;
                     pending.clear();
                     let _ = etx.send(SpeechEvent::Unavailable {
+                        why: Unavailable::of(&e),
                         reason: e.to_string(),
                     });
                 }
@@ -218,6 +243,7 @@ fn run(
                     waiting = false;
                     pending.clear();
                     let _ = etx.send(SpeechEvent::Unavailable {
+                        why: Unavailable::Failed,
                         reason: "speech start-up failed".into(),
                     });
                 }
@@ -228,7 +254,10 @@ fn run(
             Err(RecvTimeoutError::Timeout) => {
                 if let Health::Silent(reason) = backend.health() {
                     backend = Box::new(Off);
-                    let _ = etx.send(SpeechEvent::Unavailable { reason });
+                    let _ = etx.send(SpeechEvent::Unavailable {
+                        why: Unavailable::Silent,
+                        reason,
+                    });
                 }
                 continue;
             }
@@ -286,6 +315,7 @@ fn run(
             if backend.name() != "off" {
                 backend = Box::new(Off);
                 let _ = etx.send(SpeechEvent::Unavailable {
+                    why: Unavailable::Failed,
                     reason: e.to_string(),
                 });
             }

@@ -1948,11 +1948,22 @@ impl App {
                 };
                 None
             }
-            SpeechEvent::Unavailable { reason } => {
+            SpeechEvent::Unavailable { why, reason } => {
                 self.speech_status = SpeechStatus::Unavailable;
-                let text = self
-                    .loc
-                    .t_args("speech-unavailable", &[("reason", reason.as_str().into())]);
+                let why_id = match why {
+                    crate::speech::Unavailable::NoService => "speech-why-no-service",
+                    crate::speech::Unavailable::Silent => "speech-why-silent",
+                    crate::speech::Unavailable::NotBuilt => "speech-why-not-built",
+                    crate::speech::Unavailable::Failed => "speech-why-failed",
+                };
+                let why_text = self.loc.t(why_id);
+                let text = self.loc.t_args(
+                    "speech-unavailable",
+                    &[
+                        ("why", why_text.as_str().into()),
+                        ("reason", reason.as_str().into()),
+                    ],
+                );
                 self.status = Some(text.clone());
                 self.history.push_back(text.clone());
                 Some(text)
