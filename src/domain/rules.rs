@@ -644,8 +644,9 @@ pub fn test(
         },
         Condition::All(cs) => {
             let mut local = BTreeSet::new();
-            let results: Vec<Test> = cs.iter().map(|c| test(c, p, as_of, &mut local).0).collect();
-            let t = tri_all(results);
+            // Stops at the first condition not met; an unknown outcome has
+            // looked at them all, so its missing facts are complete.
+            let t = tri_all(cs.iter().map(|c| test(c, p, as_of, &mut local).0));
             if t == Test::Unknown {
                 missing.extend(local);
             }
@@ -653,8 +654,7 @@ pub fn test(
         }
         Condition::Any(cs) => {
             let mut local = BTreeSet::new();
-            let results: Vec<Test> = cs.iter().map(|c| test(c, p, as_of, &mut local).0).collect();
-            let t = tri_any(results);
+            let t = tri_any(cs.iter().map(|c| test(c, p, as_of, &mut local).0));
             if t == Test::Unknown {
                 missing.extend(local);
             }
