@@ -267,6 +267,7 @@ ent-apply = How to apply: { $how }
 ent-bring = Bring: { $what }
 ent-citation = Source: clause { $clause } ({ $source }): "{ $quote }"
 ent-secondary = The basis of this item comes from reprints and was not checked against the original text; the office's word decides
+ent-draft = This item comes from a draft for comment; the final document may differ, and the office's word decides
 not-specified-sources = not stated in the documents; ask the local disabled persons' federation or human resources office
 test-met = met
 test-not-met = not met

@@ -232,6 +232,7 @@ ent-apply = 办理：{ $how }
 ent-bring = 需要带：{ $what }
 ent-citation = 出处：条款 { $clause }（{ $source }）：“{ $quote }”
 ent-secondary = 这一条的依据来自转载资料，没有核对到原文，请以办理单位的说明为准
+ent-draft = 这一条出自征求意见稿（代拟稿），正式文件可能不同，请以办理单位的说明为准
 not-specified-sources = 文件没有写明，请向当地残联或人社部门咨询
 test-met = 符合
 test-not-met = 不符合

@@ -232,6 +232,7 @@ ent-apply = 辦理：{ $how }
 ent-bring = 需要帶：{ $what }
 ent-citation = 出處：條款 { $clause }（{ $source }）：「{ $quote }」
 ent-secondary = 這一條的依據來自轉載資料，沒有核對到原文，請以辦理單位的說明為準
+ent-draft = 這一條出自徵求意見稿（代擬稿），正式文件可能不同，請以辦理單位的說明為準
 not-specified-sources = 文件沒有寫明，請向當地殘聯或人社部門諮詢
 test-met = 符合
 test-not-met = 不符合

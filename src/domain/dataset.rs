@@ -292,6 +292,12 @@ impl DataSet {
             rules.extend(check_rules(name, text, &region_ids, &sources)?);
         }
         check_rule_set(&rule_files, &rules)?;
+        for r in &mut rules {
+            r.spec.from_draft = documents.iter().any(|d| {
+                d.doc.status == super::plans::DocumentStatus::Draft
+                    && d.doc.source == r.spec.citation.source
+            });
+        }
         Ok(DataSet {
             regions: parsed.region,
             documents,

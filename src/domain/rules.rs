@@ -239,6 +239,10 @@ pub struct RuleSpec {
     pub citation: Citation,
     #[serde(default)]
     pub confidence: Confidence,
+    /// Set by the loader, not written in the data: the source is a draft
+    /// for comment (代拟稿), which the app says.
+    #[serde(default)]
+    pub from_draft: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

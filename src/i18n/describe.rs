@@ -298,6 +298,9 @@ pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
             ]
         )
     ));
+    if r.spec.from_draft {
+        lines.push(format!("  {}", l.t("ent-draft")));
+    }
     if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
         lines.push(format!("  {}", l.t("ent-secondary")));
     }

@@ -552,6 +552,9 @@ pub fn detail_items(l: &Localizer, r: &Rule, e: &Evaluation) -> Vec<Item> {
         ),
         Role::Field,
     ));
+    if r.spec.from_draft {
+        items.push(Item::new(l.t("ent-draft"), Role::Field));
+    }
     if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
         items.push(Item::new(l.t("ent-secondary"), Role::Field));
     }
