@@ -294,3 +294,31 @@ fn entitlements_for_a_jiangxi_card_holder_list_national_and_jiangxi_rules() {
     };
     assert!(!results.contains("符合0项，需要更多信息0项"), "{results}");
 }
+
+#[test]
+fn a_saved_profile_is_deleted_only_after_a_second_delete() {
+    use tingjian::domain::profile::StoredProfile;
+    let mut h = Harness::new(80, 30, true, Lang::ZhCn);
+    let p = StoredProfile {
+        label: "王先生".into(),
+        card: "36010219900307123611".into(),
+        ..Default::default()
+    };
+    let id = h.session.records.save_profile(None, &p).expect("save");
+    h.session.app.saved = vec![(id, p)];
+    h.press(Command::Down);
+    let list = h.press(Command::Activate);
+    assert!(list.starts_with("补贴与权益：选择档案，2项"), "{list}");
+    let item = h.press(Command::Down);
+    assert!(item.starts_with("王先生，列表项，尾号3611"), "{item}");
+    let ask = h.press(Command::Delete);
+    assert!(ask.starts_with("要删除王先生的档案吗"), "{ask}");
+    // Any other key cancels.
+    h.press(Command::Repeat);
+    let ask = h.press(Command::Delete);
+    assert!(ask.starts_with("要删除"), "{ask}");
+    let done = h.press(Command::Delete);
+    assert_eq!(done, "已删除王先生的档案");
+    assert!(h.session.records.profiles().expect("list").is_empty());
+    assert!(h.session.app.saved.is_empty());
+}

@@ -336,7 +336,7 @@ profiles-no-card = no card number
 ent-form-title-of = Entitlements: { $name }'s situation
 title-of-person = { $title } ({ $name })
 form-label = Save as (name or form of address)
-help-profiles = Saved profiles, most recently changed first. The first item makes a new profile; the others are saved people, their card numbers read by the last four digits. Press Enter to open
+help-profiles = Saved profiles, most recently changed first. The first item makes a new profile; the others are saved people, their card numbers read by the last four digits. Press Enter to open, and Delete twice to delete
 ent-results-title = Screening results
 ent-detail-title = Rule details
 ent-summary = { $eligible } you appear to qualify for, { $unknown } need more facts, { $not } not eligible or expired
@@ -442,6 +442,9 @@ cmd-history = Speech history
 cmd-stop-speech = Stop speaking
 cmd-search = Search measures
 cmd-original = Open the original text
+cmd-delete = Delete (press again to confirm)
+profile-delete-ask = Delete the profile of { $name }? Press { $keys } again to delete; any other key cancels
+profile-deleted = Deleted the profile of { $name }
 cmd-quit = Quit
 
 ## History

@@ -301,7 +301,7 @@ profiles-no-card = 没有证号
 ent-form-title-of = 补贴与权益：{ $name }的情况
 title-of-person = { $title }（{ $name }）
 form-label = 保存为（姓名或称呼）
-help-profiles = 已保存的档案，最近修改的在前。第一项新建档案，其他是已保存的人，证号只读尾号。回车打开
+help-profiles = 已保存的档案，最近修改的在前。第一项新建档案，其他是已保存的人，证号只读尾号。回车打开，Delete 键按两次删除
 ent-results-title = 筛查结果
 ent-detail-title = 规则详情
 ent-summary = 符合{ $eligible }项，需要更多信息{ $unknown }项，不符合或已过期{ $not }项
@@ -407,6 +407,9 @@ cmd-history = 朗读历史
 cmd-stop-speech = 停止朗读
 cmd-search = 搜索措施
 cmd-original = 打开原文
+cmd-delete = 删除（再按一次确认）
+profile-delete-ask = 要删除{ $name }的档案吗？再按一次 { $keys } 删除，按其他键取消
+profile-deleted = 已删除{ $name }的档案
 cmd-quit = 退出
 
 ## 历史

@@ -301,7 +301,7 @@ profiles-no-card = 沒有證號
 ent-form-title-of = 補貼與權益：{ $name }的情況
 title-of-person = { $title }（{ $name }）
 form-label = 儲存為（姓名或稱呼）
-help-profiles = 已儲存的檔案，最近修改的在前。第一項新建檔案，其他是已儲存的人，證號只讀尾號。按 Enter 鍵開啟
+help-profiles = 已儲存的檔案，最近修改的在前。第一項新建檔案，其他是已儲存的人，證號只讀尾號。按 Enter 鍵開啟，Delete 鍵按兩次刪除
 ent-results-title = 篩查結果
 ent-detail-title = 規則詳情
 ent-summary = 符合{ $eligible }項，需要更多資訊{ $unknown }項，不符合或已過期{ $not }項
@@ -407,6 +407,9 @@ cmd-history = 朗讀歷史
 cmd-stop-speech = 停止朗讀
 cmd-search = 搜尋措施
 cmd-original = 開啟原文
+cmd-delete = 刪除（再按一次確認）
+profile-delete-ask = 要刪除{ $name }的檔案嗎？再按一次 { $keys } 刪除，按其他鍵取消
+profile-deleted = 已刪除{ $name }的檔案
 cmd-quit = 離開
 
 ## 歷史

@@ -244,6 +244,14 @@ impl Records {
         Ok(id)
     }
 
+    /// Delete a saved profile (the person asked, or the centre no longer serves them).
+    pub fn delete_profile(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM profile WHERE id = ?1", [id])
+            .map(|_| ())
+            .map_err(sql_err(&self.path))
+    }
+
     /// Result of `PRAGMA integrity_check`, for doctor.
     pub fn integrity(&self) -> Result<String> {
         self.conn

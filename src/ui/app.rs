@@ -42,6 +42,8 @@ pub enum Effect {
     SaveProfile,
     /// Leave the top screen and say the one below (after a save).
     PopAndAnnounce,
+    /// Delete this saved profile from the records.
+    DeleteProfile(i64),
     Quit,
 }
 
@@ -327,6 +329,8 @@ pub struct App {
     pub as_of: crate::domain::card::Date,
     /// Saved profiles, most recently changed first (kept in records.sqlite by the session).
     pub saved: Vec<(i64, crate::domain::profile::StoredProfile)>,
+    /// A profile whose deletion was asked once (a second Delete confirms).
+    delete_armed: Option<i64>,
 }
 
 impl App {
@@ -360,6 +364,7 @@ impl App {
             rules: None,
             as_of: crate::clock::today(),
             saved: vec![],
+            delete_armed: None,
         }
     }
 
@@ -718,6 +723,10 @@ impl App {
 
     /// Handle one command.
     pub fn update(&mut self, cmd: Command) -> Vec<Effect> {
+        // A deletion asked for is confirmed only by the very next key.
+        if cmd != Command::Delete {
+            self.delete_armed = None;
+        }
         match cmd {
             Command::Up | Command::Previous => self.move_focus(|f, _| f.saturating_sub(1)),
             Command::Down | Command::Next => self.move_focus(|f, _| f + 1),
@@ -805,8 +814,49 @@ impl App {
                 }
             }
             Command::Original => self.original(),
+            Command::Delete => self.delete_pressed(),
             Command::Quit => vec![Effect::Quit],
         }
+    }
+
+    /// Delete on a saved profile: the first press asks, the second deletes.
+    fn delete_pressed(&mut self) -> Vec<Effect> {
+        if !matches!(self.screen().kind, ScreenKind::Profiles) {
+            return vec![];
+        }
+        let focus = self.screen().focus;
+        let Some((id, p)) = focus
+            .checked_sub(1)
+            .and_then(|i| self.saved.get(i))
+            .cloned()
+        else {
+            return vec![];
+        };
+        let name = if p.label.is_empty() {
+            self.loc.t("profiles-unnamed")
+        } else {
+            p.label.clone()
+        };
+        if self.delete_armed != Some(id) {
+            self.delete_armed = Some(id);
+            let keys = self.keys_text(Command::Delete);
+            return vec![self.notify(self.loc.t_args(
+                "profile-delete-ask",
+                &[
+                    ("name", name.as_str().into()),
+                    ("keys", keys.as_str().into()),
+                ],
+            ))];
+        }
+        self.delete_armed = None;
+        self.saved.retain(|(i, _)| *i != id);
+        let n = self.view().items.len();
+        self.screen_mut().focus = focus.min(n.saturating_sub(1));
+        let done = self.notify(
+            self.loc
+                .t_args("profile-deleted", &[("name", name.as_str().into())]),
+        );
+        vec![Effect::DeleteProfile(id), done]
     }
 
     /// Saving happens in the session before the form is left: the pop and

@@ -33,6 +33,7 @@ pub enum Command {
     StopSpeech,
     Search,
     Original,
+    Delete,
     Quit,
 }
 
@@ -58,6 +59,7 @@ pub const COMMANDS: &[(Command, &str, &[&str])] = &[
     (Command::StopSpeech, "stop_speech", &["F5"]),
     (Command::Search, "search", &["/", "Ctrl-F"]),
     (Command::Original, "original", &["o"]),
+    (Command::Delete, "delete", &["Delete"]),
     (Command::Quit, "quit", &["Ctrl-Q", "Ctrl-C"]),
 ];
 

@@ -195,6 +195,23 @@ impl Session {
                         }
                     }
                 }
+                Effect::DeleteProfile(id) => {
+                    if let Err(err) = self.records.delete_profile(id) {
+                        let msg = self.app.loc.t_args(
+                            "error-records",
+                            &[
+                                (
+                                    "path",
+                                    self.records.path().display().to_string().as_str().into(),
+                                ),
+                                ("detail", err.to_string().as_str().into()),
+                            ],
+                        );
+                        if let Effect::Speak(t) = self.app.notify(msg) {
+                            self.speech.speak(t);
+                        }
+                    }
+                }
                 Effect::PopAndAnnounce => {
                     let more = self.app.pop_and_announce();
                     quit |= self.apply(more);
