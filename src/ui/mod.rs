@@ -117,20 +117,7 @@ impl Session {
                 Effect::Speak(text) => self.speech.speak(text),
                 Effect::SaveSettings => {
                     if let Err(err) = self.records.save_settings(&self.app.settings_to_save()) {
-                        let msg = self.app.loc.t_args(
-                            "error-records",
-                            &[
-                                (
-                                    "path",
-                                    self.records.path().display().to_string().as_str().into(),
-                                ),
-                                ("detail", err.to_string().as_str().into()),
-                            ],
-                        );
-                        let e = self.app.notify(msg);
-                        if let Effect::Speak(t) = e {
-                            self.speech.speak(t);
-                        }
+                        self.records_error(&err);
                     }
                 }
                 Effect::SpeechParams => {
@@ -153,19 +140,7 @@ impl Session {
                         if !self.app.bookmarks.remove(&id) {
                             self.app.bookmarks.insert(id);
                         }
-                        let msg = self.app.loc.t_args(
-                            "error-records",
-                            &[
-                                (
-                                    "path",
-                                    self.records.path().display().to_string().as_str().into(),
-                                ),
-                                ("detail", err.to_string().as_str().into()),
-                            ],
-                        );
-                        if let Effect::Speak(t) = self.app.notify(msg) {
-                            self.speech.speak(t);
-                        }
+                        self.records_error(&err);
                     }
                 }
                 Effect::SaveProfile => {
@@ -173,43 +148,14 @@ impl Session {
                         match self.records.save_profile(id, &stored) {
                             Ok(id) => self.app.profile_saved(id, stored),
                             Err(err) => {
-                                let msg = self.app.loc.t_args(
-                                    "error-records",
-                                    &[
-                                        (
-                                            "path",
-                                            self.records
-                                                .path()
-                                                .display()
-                                                .to_string()
-                                                .as_str()
-                                                .into(),
-                                        ),
-                                        ("detail", err.to_string().as_str().into()),
-                                    ],
-                                );
-                                if let Effect::Speak(t) = self.app.notify(msg) {
-                                    self.speech.speak(t);
-                                }
+                                self.records_error(&err);
                             }
                         }
                     }
                 }
                 Effect::DeleteProfile(id) => {
                     if let Err(err) = self.records.delete_profile(id) {
-                        let msg = self.app.loc.t_args(
-                            "error-records",
-                            &[
-                                (
-                                    "path",
-                                    self.records.path().display().to_string().as_str().into(),
-                                ),
-                                ("detail", err.to_string().as_str().into()),
-                            ],
-                        );
-                        if let Effect::Speak(t) = self.app.notify(msg) {
-                            self.speech.speak(t);
-                        }
+                        self.records_error(&err);
                     }
                 }
                 Effect::PopAndAnnounce => {
@@ -220,6 +166,23 @@ impl Session {
             }
         }
         quit
+    }
+
+    /// Say, show and keep in the history that the records file could not be written.
+    fn records_error(&mut self, err: &crate::store::StoreError) {
+        let msg = self.app.loc.t_args(
+            "error-records",
+            &[
+                (
+                    "path",
+                    self.records.path().display().to_string().as_str().into(),
+                ),
+                ("detail", err.to_string().as_str().into()),
+            ],
+        );
+        if let Effect::Speak(t) = self.app.notify(msg) {
+            self.speech.speak(t);
+        }
     }
 
     /// Take in what the speech thread reported; true when something changed
