@@ -209,25 +209,7 @@ pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
         }
     }
     for x in &e.reasons {
-        let Some(cond) = r.conditions.get(x.index) else {
-            continue;
-        };
-        if let Condition::Verify(_) = cond {
-            lines.push(format!("  {}", condition_text(l, cond)));
-            continue;
-        }
-        let used = used_text(l, cond, x.used.as_deref());
-        lines.push(format!(
-            "  {}",
-            l.t_args(
-                "ent-reason",
-                &[
-                    ("condition", condition_text(l, cond).as_str().into()),
-                    ("used", used.as_str().into()),
-                    ("result", test_text(l, x.test).as_str().into()),
-                ]
-            )
-        ));
+        lines.push(format!("  {}", reason_text(l, r, x)));
     }
     if !e.missing.is_empty() {
         let m: Vec<String> = e.missing.iter().map(|m| missing_text(l, m)).collect();
@@ -328,4 +310,24 @@ pub fn used_text(l: &Localizer, c: &Condition, used: Option<&str>) -> String {
         Condition::Sex(_) => l.t(&format!("sex-{u}")),
         Condition::Any(_) | Condition::All(_) | Condition::Verify(_) => u.to_string(),
     }
+}
+
+/// One condition of a rule with the person's value and the result
+/// ("享受低保为是：你的情况是是，符合"); a `verify` condition as what the office checks.
+pub fn reason_text(l: &Localizer, r: &Rule, x: &crate::domain::rules::Reason) -> String {
+    let Some(cond) = r.conditions.get(x.index) else {
+        return String::new();
+    };
+    if let Condition::Verify(_) = cond {
+        return condition_text(l, cond);
+    }
+    let used = used_text(l, cond, x.used.as_deref());
+    l.t_args(
+        "ent-reason",
+        &[
+            ("condition", condition_text(l, cond).as_str().into()),
+            ("used", used.as_str().into()),
+            ("result", test_text(l, x.test).as_str().into()),
+        ],
+    )
 }

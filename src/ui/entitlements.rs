@@ -9,9 +9,9 @@ use super::view::{Item, Role};
 use crate::domain::card::{CardError, CardNumber, Date, Grade, Sex};
 use crate::domain::jobs::{CATEGORIES, Category};
 use crate::domain::measures::format_value;
-use crate::domain::rules::{Evaluation, Fact, Missing, Outcome, Profile, Rule, Test, Validity};
+use crate::domain::rules::{Evaluation, Fact, Missing, Outcome, Profile, Rule, Validity};
 use crate::i18n::Localizer;
-use crate::i18n::describe::{card_error, condition_text, fact_id, missing_text, text_result};
+use crate::i18n::describe::{card_error, fact_id, missing_text, text_result};
 
 /// The regions a profile can name, then "elsewhere".
 pub const REGIONS: [(&str, &str); 6] = [
@@ -465,28 +465,8 @@ pub fn detail_items(l: &Localizer, r: &Rule, e: &Evaluation) -> Vec<Item> {
         Role::Field,
     ));
     for x in &e.reasons {
-        let Some(cond) = r.conditions.get(x.index) else {
-            continue;
-        };
-        if let crate::domain::rules::Condition::Verify(_) = cond {
-            items.push(Item::new(condition_text(l, cond), Role::Field));
-            continue;
-        }
-        let used = crate::i18n::describe::used_text(l, cond, x.used.as_deref());
-        let result = l.t(match x.test {
-            Test::Met => "test-met",
-            Test::NotMet => "test-not-met",
-            Test::Unknown => "test-unknown",
-        });
         items.push(Item::new(
-            l.t_args(
-                "ent-reason",
-                &[
-                    ("condition", condition_text(l, cond).as_str().into()),
-                    ("used", used.as_str().into()),
-                    ("result", result.as_str().into()),
-                ],
-            ),
+            crate::i18n::describe::reason_text(l, r, x),
             Role::Field,
         ));
     }
