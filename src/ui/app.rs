@@ -331,6 +331,8 @@ pub struct App {
     pub saved: Vec<(i64, crate::domain::profile::StoredProfile)>,
     /// A profile whose deletion was asked once (a second Delete confirms).
     delete_armed: Option<i64>,
+    /// The jobs screen's hint has been said in this run.
+    jobs_hint_given: bool,
 }
 
 impl App {
@@ -365,6 +367,7 @@ impl App {
             as_of: crate::clock::today(),
             saved: vec![],
             delete_armed: None,
+            jobs_hint_given: false,
         }
     }
 
@@ -1444,14 +1447,16 @@ impl App {
         });
         let found = self.refresh_jobs();
         let view = self.view();
-        let text = format!(
-            "{}{}{}{}{}",
-            announce::screen(&self.loc, &view, self.settings.verbosity),
-            self.loc.t("sentence-separator"),
-            found,
-            self.loc.t("sentence-separator"),
-            self.loc.t("jobs-hint")
+        let sep = self.loc.t("sentence-separator");
+        let mut text = format!(
+            "{}{sep}{found}",
+            announce::screen(&self.loc, &view, self.settings.verbosity)
         );
+        // How to use the screen is said the first time only (F1 says it again).
+        if !self.jobs_hint_given {
+            self.jobs_hint_given = true;
+            text = format!("{text}{sep}{}", self.loc.t("jobs-hint"));
+        }
         vec![self.say(text)]
     }
 
