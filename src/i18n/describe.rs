@@ -224,68 +224,7 @@ pub fn text_result(l: &Localizer, r: &Rule, e: &Evaluation) -> String {
             )
         ));
     }
-    for a in &r.spec.amounts {
-        lines.push(format!(
-            "  {}",
-            l.t_args(
-                "number-value",
-                &[
-                    ("what", a.what.as_str().into()),
-                    ("value", format_value(a.value).as_str().into()),
-                    ("unit", a.unit.as_str().into())
-                ]
-            )
-        ));
-    }
-    lines.push(format!(
-        "  {}",
-        l.t_args(
-            "ent-apply",
-            &[(
-                "how",
-                r.spec
-                    .apply
-                    .clone()
-                    .unwrap_or_else(|| l.t("not-specified-sources"))
-                    .as_str()
-                    .into()
-            )]
-        )
-    ));
-    if !r.spec.bring.is_empty() {
-        lines.push(format!(
-            "  {}",
-            l.t_args(
-                "ent-bring",
-                &[(
-                    "what",
-                    r.spec
-                        .bring
-                        .join(&l.t("enumeration-separator"))
-                        .as_str()
-                        .into()
-                )]
-            )
-        ));
-    }
-    let c = &r.spec.citation;
-    lines.push(format!(
-        "  {}",
-        l.t_args(
-            "ent-citation",
-            &[
-                ("clause", c.clause.as_str().into()),
-                ("source", c.source.as_str().into()),
-                ("quote", c.quote.as_str().into())
-            ]
-        )
-    ));
-    if r.spec.from_draft {
-        lines.push(format!("  {}", l.t("ent-draft")));
-    }
-    if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
-        lines.push(format!("  {}", l.t("ent-secondary")));
-    }
+    lines.extend(rule_facts(l, r).into_iter().map(|f| format!("  {f}")));
     lines.join("\n")
 }
 
@@ -330,4 +269,47 @@ pub fn reason_text(l: &Localizer, r: &Rule, x: &crate::domain::rules::Reason) ->
             ("result", test_text(l, x.test).as_str().into()),
         ],
     )
+}
+
+/// What a rule gives and where it comes from, one line each: amounts, how to
+/// apply, what to bring, the source quote, and whether the source is a draft
+/// or a reprint. The screen shows them as items, the command line as lines.
+pub fn rule_facts(l: &Localizer, r: &Rule) -> Vec<String> {
+    let mut out = vec![];
+    for a in &r.spec.amounts {
+        out.push(l.t_args(
+            "number-value",
+            &[
+                ("what", a.what.as_str().into()),
+                ("value", format_value(a.value).as_str().into()),
+                ("unit", a.unit.as_str().into()),
+            ],
+        ));
+    }
+    let how = r
+        .spec
+        .apply
+        .clone()
+        .unwrap_or_else(|| l.t("not-specified-sources"));
+    out.push(l.t_args("ent-apply", &[("how", how.as_str().into())]));
+    if !r.spec.bring.is_empty() {
+        let what = r.spec.bring.join(&l.t("enumeration-separator"));
+        out.push(l.t_args("ent-bring", &[("what", what.as_str().into())]));
+    }
+    let c = &r.spec.citation;
+    out.push(l.t_args(
+        "ent-citation",
+        &[
+            ("clause", c.clause.as_str().into()),
+            ("source", c.source.as_str().into()),
+            ("quote", c.quote.as_str().into()),
+        ],
+    ));
+    if r.spec.from_draft {
+        out.push(l.t("ent-draft"));
+    }
+    if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
+        out.push(l.t("ent-secondary"));
+    }
+    out
 }

@@ -8,7 +8,6 @@ use super::announce;
 use super::view::{Item, Role};
 use crate::domain::card::{CardError, CardNumber, Date, Grade, Sex};
 use crate::domain::jobs::{CATEGORIES, Category};
-use crate::domain::measures::format_value;
 use crate::domain::rules::{Evaluation, Fact, Missing, Outcome, Profile, Rule, Validity};
 use crate::i18n::Localizer;
 use crate::i18n::describe::{card_error, fact_id, missing_text, text_result};
@@ -476,68 +475,11 @@ pub fn detail_items(l: &Localizer, r: &Rule, e: &Evaluation) -> Vec<Item> {
             Role::MenuItem,
         ));
     }
-    for a in &r.spec.amounts {
-        items.push(Item::new(
-            l.t_args(
-                "number-value",
-                &[
-                    ("what", a.what.as_str().into()),
-                    ("value", format_value(a.value).as_str().into()),
-                    ("unit", a.unit.as_str().into()),
-                ],
-            ),
-            Role::Field,
-        ));
-    }
-    items.push(Item::new(
-        l.t_args(
-            "ent-apply",
-            &[(
-                "how",
-                r.spec
-                    .apply
-                    .clone()
-                    .unwrap_or_else(|| l.t("not-specified-sources"))
-                    .as_str()
-                    .into(),
-            )],
-        ),
-        Role::Field,
-    ));
-    if !r.spec.bring.is_empty() {
-        items.push(Item::new(
-            l.t_args(
-                "ent-bring",
-                &[(
-                    "what",
-                    r.spec
-                        .bring
-                        .join(&l.t("enumeration-separator"))
-                        .as_str()
-                        .into(),
-                )],
-            ),
-            Role::Field,
-        ));
-    }
-    let c = &r.spec.citation;
-    items.push(Item::new(
-        l.t_args(
-            "ent-citation",
-            &[
-                ("clause", c.clause.as_str().into()),
-                ("source", c.source.as_str().into()),
-                ("quote", c.quote.as_str().into()),
-            ],
-        ),
-        Role::Field,
-    ));
-    if r.spec.from_draft {
-        items.push(Item::new(l.t("ent-draft"), Role::Field));
-    }
-    if r.spec.confidence == crate::domain::rules::Confidence::Secondary {
-        items.push(Item::new(l.t("ent-secondary"), Role::Field));
-    }
+    items.extend(
+        crate::i18n::describe::rule_facts(l, r)
+            .into_iter()
+            .map(|f| Item::new(f, Role::Field)),
+    );
     items.push(Item::new(l.t("ent-screening"), Role::Field));
     let n = items.len();
     items
