@@ -39,6 +39,34 @@ impl<B: Backend> RowRepaint<B> {
     }
 }
 
+/// Write `cell` at `x` as a terminal does: ratatui sends only the cells it
+/// must, counting on the terminal to wipe the rest of any wide character it
+/// writes over, so the shadow must wipe them too.
+fn put(row: &mut [Cell], x: usize, cell: &Cell) {
+    if x >= row.len() {
+        return;
+    }
+    // Writing over the right half of a wide character wipes its left half.
+    if x > 0 && row[x - 1].symbol().width() > 1 {
+        row[x - 1] = Cell::default();
+    }
+    // Writing over the left half of a wide character wipes its right half.
+    for k in 1..row[x].symbol().width() {
+        if let Some(c) = row.get_mut(x + k) {
+            *c = Cell::default();
+        }
+    }
+    row[x] = cell.clone();
+    // A wide character covers the cells after it.
+    for k in 1..cell.symbol().width() {
+        if let Some(c) = row.get_mut(x + k) {
+            let mut covered = Cell::default();
+            covered.set_symbol("");
+            *c = covered;
+        }
+    }
+}
+
 impl<B: Backend> Backend for RowRepaint<B> {
     type Error = B::Error;
 
@@ -55,12 +83,8 @@ impl<B: Backend> Backend for RowRepaint<B> {
             .filter_map(|y| self.shadow.get(*y as usize).map(|r| (*y, text_of(r))))
             .collect();
         for (x, y, cell) in &updates {
-            if let Some(c) = self
-                .shadow
-                .get_mut(*y as usize)
-                .and_then(|r| r.get_mut(*x as usize))
-            {
-                *c = cell.clone();
+            if let Some(row) = self.shadow.get_mut(*y as usize) {
+                put(row, *x as usize, cell);
             }
         }
         // Rows whose text is unchanged (a focus move changes style only) are
@@ -163,5 +187,41 @@ mod tests {
         assert_eq!(buf[(0, 0)].symbol(), "x");
         assert_eq!(buf[(1, 0)].symbol(), " ", "no half character left");
         assert_eq!(buf[(0, 1)].symbol(), "设");
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn row0(t: &Terminal<RowRepaint<TestBackend>>) -> String {
+        let buf = t.backend().inner.buffer();
+        let mut s = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, 0)].symbol();
+            s.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        s.trim_end().to_string()
+    }
+
+    #[test]
+    fn a_shorter_title_leaves_nothing_of_the_longer_one() {
+        let mut t = Terminal::new(RowRepaint::new(TestBackend::new(60, 3))).expect("terminal");
+        for title in [
+            "补贴与权益：你的情况  (第1项，共22项)",
+            "补贴与权益：你的情况  (第22项，共22项)",
+            "筛查结果  (第1项，共131项)",
+        ] {
+            t.draw(|f| {
+                f.buffer_mut()
+                    .set_stringn(0, 0, title, 60, ratatui::style::Style::default());
+            })
+            .expect("draw");
+            assert_eq!(row0(&t), title);
+        }
     }
 }
