@@ -22,6 +22,16 @@ CREATE TABLE profile(
     id INTEGER PRIMARY KEY, label TEXT NOT NULL, data TEXT NOT NULL,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 ",
+    r"
+CREATE TABLE step_mark(
+    id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    step TEXT NOT NULL,
+    done INTEGER NOT NULL,
+    on_date TEXT NOT NULL,
+    at TEXT NOT NULL);
+CREATE INDEX step_mark_owner ON step_mark(owner, step, id);
+",
 ];
 
 pub struct Records {
