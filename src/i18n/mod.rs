@@ -8,13 +8,30 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 use crate::domain::lang::Lang;
 
-/// The Fluent sources, by language.
-pub fn source(lang: Lang) -> &'static str {
+/// The Fluent files of one language, compiled in: `main.ftl` (the core),
+/// `massage.ftl` (the massage paths), `applications.ftl` (applications).
+macro_rules! ftl_files {
+    ($dir:literal) => {
+        &[
+            include_str!(concat!("../../locales/", $dir, "/main.ftl")),
+            include_str!(concat!("../../locales/", $dir, "/massage.ftl")),
+            include_str!(concat!("../../locales/", $dir, "/applications.ftl")),
+        ]
+    };
+}
+
+/// The Fluent sources, by language, one string per file.
+pub fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::ZhCn => include_str!("../../locales/zh-CN/main.ftl"),
-        Lang::ZhTw => include_str!("../../locales/zh-TW/main.ftl"),
-        Lang::En => include_str!("../../locales/en/main.ftl"),
+        Lang::ZhCn => ftl_files!("zh-CN"),
+        Lang::ZhTw => ftl_files!("zh-TW"),
+        Lang::En => ftl_files!("en"),
     }
+}
+
+/// All the Fluent sources of a language as one text.
+pub fn source(lang: Lang) -> String {
+    sources(lang).join("\n")
 }
 
 pub struct Localizer {
@@ -37,7 +54,7 @@ impl Localizer {
         // No Unicode isolation marks around arguments: they would be drawn
         // and, by some synthesisers, spoken.
         bundle.set_use_isolating(false);
-        let res = match FluentResource::try_new(source(lang).to_string()) {
+        let res = match FluentResource::try_new(source(lang)) {
             Ok(r) => r,
             // Keep what parsed; the locale test reports the error.
             Err((r, _)) => r,
@@ -162,14 +179,20 @@ mod tests {
     #[test]
     fn every_locale_parses_and_has_the_same_ids() {
         let reference: std::collections::BTreeSet<String> =
-            message_ids(source(Lang::ZhCn)).into_iter().collect();
+            message_ids(&source(Lang::ZhCn)).into_iter().collect();
         assert!(reference.len() > 20);
         for lang in Lang::ALL {
-            if let Err((_, errs)) = FluentResource::try_new(source(lang).to_string()) {
+            if let Err((_, errs)) = FluentResource::try_new(source(lang)) {
                 panic!("{} does not parse: {errs:?}", lang.tag());
             }
-            let ids: std::collections::BTreeSet<String> =
-                message_ids(source(lang)).into_iter().collect();
+            let all = message_ids(&source(lang));
+            let ids: std::collections::BTreeSet<String> = all.iter().cloned().collect();
+            assert_eq!(
+                all.len(),
+                ids.len(),
+                "{}: an id is defined twice",
+                lang.tag()
+            );
             let missing: Vec<_> = reference.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&reference).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.tag());

@@ -1,0 +1,1 @@
+## 申请（applications）

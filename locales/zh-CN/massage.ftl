@@ -1,0 +1,1 @@
+## 盲人按摩路径（massage paths）
