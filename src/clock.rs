@@ -3,12 +3,37 @@
 
 use crate::domain::card::Date;
 
+fn unix_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
 /// Today's date from the system clock (UTC; the day boundary matters little here).
 pub fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| (d.as_secs() / 86_400) as i64)
-        .unwrap_or(0);
+    date_of_day((unix_seconds() / 86_400) as i64)
+}
+
+/// Now as `YYYYMMDD-HHMMSS` (UTC), for the names of backups and of files
+/// set aside.
+pub fn stamp() -> String {
+    let secs = unix_seconds();
+    let d = date_of_day((secs / 86_400) as i64);
+    let s = secs % 86_400;
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        d.year,
+        d.month,
+        d.day,
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+/// The date of a day number since 1970-01-01.
+fn date_of_day(days: i64) -> Date {
     // Howard Hinnant's civil_from_days.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -23,5 +48,19 @@ pub fn today() -> Date {
         year: (if m <= 2 { y + 1 } else { y }) as i32,
         month: m,
         day: d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_and_stamps() {
+        let d = super::date_of_day(0);
+        assert_eq!((d.year, d.month, d.day), (1970, 1, 1));
+        let d = super::date_of_day(19_417);
+        assert_eq!((d.year, d.month, d.day), (2023, 3, 1));
+        let s = super::stamp();
+        assert_eq!(s.len(), 15);
+        assert_eq!(&s[8..9], "-");
     }
 }

@@ -75,6 +75,9 @@ pub enum DataErrorKind {
     UnknownOverride { rule: String, target: String },
     #[error("rules {0} and {1} share a topic and can both apply, with no precedence (overrides)")]
     NoPrecedence(String, String),
+    /// A field of an application form (`forms/`) that cannot work.
+    #[error("field {field}: {problem}")]
+    BadField { field: String, problem: String },
 }
 
 #[derive(Deserialize)]
@@ -110,6 +113,8 @@ pub struct DataSet {
     pub measures: Vec<DocumentMeasures>,
     /// Entitlement rules of every scope, checked.
     pub rules: Vec<Rule>,
+    /// Application forms (`forms/<kind>.toml`), checked.
+    pub forms: Vec<super::forms::Form>,
     /// Source texts by file name.
     pub sources: BTreeMap<String, String>,
     /// SHA-256 of every file's name and bytes: the cache is rebuilt when it changes.
@@ -292,6 +297,7 @@ impl DataSet {
             rules.extend(check_rules(name, text, &region_ids, &sources)?);
         }
         check_rule_set(&rule_files, &rules)?;
+        let forms = super::forms::load_forms(files)?;
         for r in &mut rules {
             r.spec.from_draft = documents.iter().any(|d| {
                 d.doc.status == super::plans::DocumentStatus::Draft
@@ -303,6 +309,7 @@ impl DataSet {
             documents,
             measures,
             rules,
+            forms,
             sources,
             hash,
         })

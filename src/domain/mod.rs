@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod dataset;
+pub mod forms;
 pub mod jobs;
 pub mod lang;
 pub mod measures;

@@ -16,7 +16,13 @@ pub fn migrate(
         return Ok(Err(found));
     }
     for (i, sql) in migrations.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
+        // Immediate: two programs opening one file at once (a centre's two
+        // terminals) take turns; the second sees the first's work and skips it.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now > i as i64 {
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;

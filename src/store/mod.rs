@@ -2,6 +2,8 @@
 //! changes) and `records.sqlite` (what the user owns: never rebuilt or
 //! deleted automatically). The only layer with SQL.
 
+pub mod applications;
+pub mod backup;
 pub mod cache;
 pub mod embedded;
 pub mod jobs;
@@ -40,6 +42,32 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    /// Someone else (another terminal on the same file) changed the
+    /// application since it was read: nothing was written.
+    #[error(
+        "application {id} changed elsewhere (version {found}, expected {expected}); nothing was written"
+    )]
+    Conflict { id: i64, expected: i64, found: i64 },
+    #[error("no application {id}")]
+    NoSuchApplication { id: i64 },
+    /// Only drafts take field changes.
+    #[error("application {id} is {status}, not a draft; its fields are kept as filed")]
+    NotEditable {
+        id: i64,
+        status: crate::domain::forms::Status,
+    },
+    #[error("application {id} cannot go from {from} to {to}")]
+    BadTransition {
+        id: i64,
+        from: crate::domain::forms::Status,
+        to: crate::domain::forms::Status,
+    },
+    /// A client with applications is not deleted (applications are never lost).
+    #[error("the client has {count} applications, which are kept")]
+    ClientHasApplications { count: i64 },
+    /// A file offered to restore from is not a records file we can use.
+    #[error("{path} is not a usable records file ({reason}); nothing was changed")]
+    NotRecords { path: String, reason: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

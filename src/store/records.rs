@@ -32,7 +32,56 @@ CREATE TABLE step_mark(
     at TEXT NOT NULL);
 CREATE INDEX step_mark_owner ON step_mark(owner, step, id);
 ",
+    // Applications (store/applications.rs). `profile_id` is the client (a
+    // saved profile), NULL for the person using the app. Nothing is ever
+    // deleted: an application is withdrawn; its status history and every
+    // field change are appended rows, never edited.
+    r"
+CREATE TABLE application(
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    profile_id INTEGER REFERENCES profile(id),
+    status TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    fields TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE INDEX application_profile ON application(profile_id, id);
+CREATE TABLE application_event(
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES application(id),
+    at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    who TEXT NOT NULL,
+    note TEXT NOT NULL);
+CREATE INDEX application_event_app ON application_event(application_id, id);
+CREATE TABLE application_edit(
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES application(id),
+    version INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL);
+CREATE INDEX application_edit_app ON application_edit(application_id, version);
+CREATE TRIGGER application_kept BEFORE DELETE ON application
+BEGIN SELECT RAISE(ABORT, 'applications are withdrawn, never deleted'); END;
+CREATE TRIGGER application_event_kept BEFORE DELETE ON application_event
+BEGIN SELECT RAISE(ABORT, 'application history is append-only'); END;
+CREATE TRIGGER application_event_fixed BEFORE UPDATE ON application_event
+BEGIN SELECT RAISE(ABORT, 'application history is append-only'); END;
+CREATE TRIGGER application_edit_kept BEFORE DELETE ON application_edit
+BEGIN SELECT RAISE(ABORT, 'application edits are append-only'); END;
+CREATE TRIGGER application_edit_fixed BEFORE UPDATE ON application_edit
+BEGIN SELECT RAISE(ABORT, 'application edits are append-only'); END;
+",
 ];
+
+/// How many migrations records.sqlite has (its newest schema version).
+pub(crate) fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
 
 pub struct Records {
     conn: Connection,
@@ -42,7 +91,7 @@ pub struct Records {
 /// Create the file, if it does not exist, with owner-only permissions before
 /// SQLite touches it (SQLite gives its -wal and -shm files the same mode as
 /// the database). An existing file is left exactly as it is here.
-fn create_private(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private(path: &Path) -> std::io::Result<()> {
     if path.exists() {
         return Ok(());
     }
@@ -58,7 +107,7 @@ fn create_private(path: &Path) -> std::io::Result<()> {
 }
 
 /// Owner-only permissions on a file already known to be our database.
-fn make_private(path: &Path) -> std::io::Result<()> {
+pub(crate) fn make_private(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -114,6 +163,15 @@ impl Records {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The connection, for the other parts of the records file (applications).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     pub fn load_settings(&self) -> Result<Settings> {
@@ -254,12 +312,28 @@ impl Records {
         Ok(id)
     }
 
-    /// Delete a saved profile (the person asked, or the centre no longer serves them).
+    /// Delete a saved profile (the person asked, or the centre no longer
+    /// serves them). A client with applications is kept: applications are
+    /// never lost ([`StoreError::ClientHasApplications`]).
     pub fn delete_profile(&mut self, id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM profile WHERE id = ?1", [id])
-            .map(|_| ())
-            .map_err(sql_err(&self.path))
+        let e = sql_err(&self.path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(&e)?;
+        let count: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM application WHERE profile_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(&e)?;
+        if count > 0 {
+            return Err(StoreError::ClientHasApplications { count });
+        }
+        tx.execute("DELETE FROM profile WHERE id = ?1", [id])
+            .map_err(&e)?;
+        tx.commit().map_err(&e)
     }
 
     /// Result of `PRAGMA integrity_check`, for doctor.
