@@ -1,9 +1,11 @@
 //! Command-line flags and subcommands; starts the TUI or line mode.
 
+pub mod apply;
 pub mod doctor;
 pub mod entitlements;
 pub mod jobs;
 pub mod policies;
+pub mod records;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -71,6 +73,23 @@ pub enum Cmd {
     /// Job postings: search, import, make samples.
     #[command(subcommand)]
     Jobs(jobs::JobsCmd),
+    /// Apply for a job, an entitlement, training, the massage exam or certificate, or a "四个一" registration: files at once when complete, else keeps a draft and says what is missing.
+    Apply(apply::ApplyArgs),
+    /// List applications (all, one client's, or by status), or show one in full.
+    Applications(apply::ListArgs),
+    /// Move an application on: handed_over, accepted, rejected, withdrawn (or filed, once complete).
+    SetStatus(apply::StatusArgs),
+    /// Export applications for hand-over: CSV (opens in Excel and WPS), JSON, or printable text.
+    Export(apply::ExportArgs),
+    /// Save a copy of the records file (all settings, clients and applications).
+    Backup(records::BackupArgs),
+    /// Replace the records file with a backup; the current file is kept aside, never deleted.
+    Restore(records::RestoreArgs),
+    /// The records file: where it is and whether it is whole; --start-new when it cannot be read.
+    Records(records::RecordsArgs),
+    /// Save field edits of a draft read from stdin (name=value lines), one transaction each, printing "ok VERSION" after each commit.
+    #[command(hide = true)]
+    ApplyEdit(apply::EditArgs),
 }
 
 /// Everything a run needs, opened.
@@ -129,8 +148,62 @@ pub(crate) fn store_failure(loc: &Localizer, e: &StoreError) -> Failure {
                 ],
             )
         }
-        StoreError::RecordsUnreadable { path, reason } => loc.t_args(
-            "error-records",
+        StoreError::RecordsUnreadable { path, reason } => format!(
+            "{}\n{}",
+            loc.t_args(
+                "error-records",
+                &[
+                    ("path", path.as_str().into()),
+                    ("detail", reason.as_str().into()),
+                ],
+            ),
+            loc.t_args(
+                "app-records-damaged-hint",
+                &[("path", path.as_str().into())]
+            )
+        ),
+        StoreError::Conflict { id, .. } => {
+            loc.t_args("app-error-conflict", &[("id", (*id).into())])
+        }
+        StoreError::NoSuchApplication { id } => {
+            loc.t_args("app-error-no-such", &[("id", (*id).into())])
+        }
+        StoreError::NotEditable { id, status } => loc.t_args(
+            "app-error-not-editable",
+            &[
+                ("id", (*id).into()),
+                (
+                    "status",
+                    crate::i18n::applications::status_name(loc, *status)
+                        .as_str()
+                        .into(),
+                ),
+            ],
+        ),
+        StoreError::BadTransition { id, from, to } => loc.t_args(
+            "app-error-transition",
+            &[
+                ("id", (*id).into()),
+                (
+                    "from",
+                    crate::i18n::applications::status_name(loc, *from)
+                        .as_str()
+                        .into(),
+                ),
+                (
+                    "to",
+                    crate::i18n::applications::status_name(loc, *to)
+                        .as_str()
+                        .into(),
+                ),
+            ],
+        ),
+        StoreError::ClientHasApplications { count } => loc.t_args(
+            "app-error-client-has-applications",
+            &[("count", (*count).into())],
+        ),
+        StoreError::NotRecords { path, reason } => loc.t_args(
+            "app-error-not-records",
             &[
                 ("path", path.as_str().into()),
                 ("detail", reason.as_str().into()),
@@ -262,6 +335,14 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         Some(Cmd::Policies(p)) => return policies::run(&args, p),
         Some(Cmd::Jobs(j)) => return jobs::run(&args, j),
         Some(Cmd::Entitlements(e)) => return entitlements::run(&args, e),
+        Some(Cmd::Apply(a)) => return apply::apply(&args, a),
+        Some(Cmd::Applications(a)) => return apply::list(&args, a),
+        Some(Cmd::SetStatus(a)) => return apply::set_status(&args, a),
+        Some(Cmd::Export(a)) => return apply::export(&args, a),
+        Some(Cmd::ApplyEdit(a)) => return apply::edit(&args, a),
+        Some(Cmd::Backup(a)) => return records::backup(&args, a),
+        Some(Cmd::Restore(a)) => return records::restore(&args, a),
+        Some(Cmd::Records(a)) => return records::records(&args, a),
         None => {}
     }
     let opened = open(&args)?;

@@ -236,6 +236,18 @@ pub enum FieldType {
 }
 
 impl FieldType {
+    pub fn key(self) -> &'static str {
+        match self {
+            FieldType::Text => "text",
+            FieldType::Number => "number",
+            FieldType::Date => "date",
+            FieldType::Choice => "choice",
+            FieldType::YesNo => "yes_no",
+            FieldType::Card => "card",
+            FieldType::Phone => "phone",
+        }
+    }
+
     /// Card and phone numbers are shown by their last four digits only.
     pub fn is_masked(self) -> bool {
         matches!(self, FieldType::Card | FieldType::Phone)

@@ -2,6 +2,7 @@
 //! compiled into the binary. A missing message shows its id (and a test
 //! fails), never a panic.
 
+pub mod applications;
 pub mod describe;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
