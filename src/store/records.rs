@@ -102,8 +102,12 @@ pub(crate) fn create_private(path: &Path) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    opts.open(path)?;
-    Ok(())
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        // Another program (a second terminal) created it just now.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// Owner-only permissions on a file already known to be our database.
