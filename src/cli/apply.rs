@@ -22,7 +22,7 @@ use crate::domain::rules::Rule;
 use crate::i18n::Localizer;
 use crate::i18n::applications::{
     HistoryRow, SummaryInput, document_text, field_error_text, field_label, kind_name, masked_text,
-    owner_text, status_name, summary_text, value_text,
+    owner_text, printable, status_name, summary_text, value_text,
 };
 use crate::store::applications::{Application, Filter, Owner, local_time};
 use crate::store::{Records, StoreError};
@@ -545,7 +545,7 @@ pub fn apply(args: &Args, a: &ApplyArgs) -> Result<ExitCode, Failure> {
         .collect();
     let profile_id = client.as_ref().map(|(id, _)| *id);
     let client_name = client.as_ref().map(|(_, p)| p.label.clone());
-    println!("{}", owner_text(&l, client_name.as_deref()));
+    println!("{}", printable(&owner_text(&l, client_name.as_deref())));
     println!(
         "{}",
         l.t_args(
@@ -1017,9 +1017,14 @@ pub fn list(args: &Args, a: &ListArgs) -> Result<ExitCode, Failure> {
                             "app-list-row",
                             &[
                                 ("id", s.app.id.into()),
-                                ("owner", owner_text(l, s.client.as_deref()).as_str().into()),
+                                (
+                                    "owner",
+                                    printable(&owner_text(l, s.client.as_deref()))
+                                        .as_str()
+                                        .into()
+                                ),
                                 ("kind", kind_name(l, s.app.kind).as_str().into()),
-                                ("target", s.target.as_str().into()),
+                                ("target", printable(&s.target).as_str().into()),
                                 ("status", status_name(l, s.app.status).as_str().into()),
                                 ("updated", s.updated.as_str().into()),
                             ]

@@ -649,6 +649,13 @@ fn half_width(c: char) -> char {
     }
 }
 
+/// Characters that must not reach a terminal, a screen reader or a clerk's
+/// printout as they are: control characters (escape sequences, line
+/// breaks) and bidirectional formatting marks.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || is_direction_mark(c)
+}
+
 /// Bidirectional formatting characters: invisible, they reorder what is
 /// shown (a number can be made to read backwards).
 fn is_direction_mark(c: char) -> bool {
@@ -915,7 +922,7 @@ pub fn normalise(field: &Field, raw: &str, today: &Date) -> Result<String, Probl
     if t.is_empty() {
         return Ok(String::new());
     }
-    if t.chars().any(|c| c.is_control() || is_direction_mark(c)) {
+    if t.chars().any(is_unsafe_char) {
         return Err(Problem::ControlCharacter);
     }
     let code_len = |t: &str| -> Result<(), Problem> {

@@ -6,7 +6,7 @@
 use crate::domain::card::Date;
 use crate::domain::forms::{
     Document, Field, FieldError, FieldType, Form, Kind, PhoneError, Problem, Status, Values,
-    last_four,
+    is_unsafe_char, last_four,
 };
 use crate::i18n::Localizer;
 use crate::i18n::describe::card_error;
@@ -58,6 +58,15 @@ pub fn masked_text(l: &Localizer, value: &str, show_full: bool) -> String {
     }
 }
 
+/// Text safe to print and speak: control characters and direction marks
+/// (kept in a draft as typed, so the person can see what to fix) become
+/// U+FFFD, so no escape sequence reaches the terminal.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 /// A stored value read back: a date in words, a choice by its label, yes or
 /// no, card and phone numbers by their last four digits unless `show_full`;
 /// "未填" when empty. A value kept as typed (not valid) is read as typed.
@@ -65,6 +74,8 @@ pub fn value_text(l: &Localizer, field: &Field, value: &str, show_full: bool) ->
     if value.trim().is_empty() {
         return l.t("app-value-empty");
     }
+    let value = printable(value);
+    let value = value.as_str();
     match field.ty {
         FieldType::Date => match Date::parse(value) {
             Some(d) => l.date(&d.to_iso()),
@@ -251,8 +262,11 @@ pub fn summary_text(l: &Localizer, s: &SummaryInput<'_>) -> String {
         "app-summary-kind",
         &[("kind", kind_name(l, s.kind).as_str().into())],
     ));
-    out.push(owner_text(l, s.client));
-    out.push(line("app-summary-target", &[("target", s.target.into())]));
+    out.push(printable(&owner_text(l, s.client)));
+    out.push(line(
+        "app-summary-target",
+        &[("target", printable(s.target).as_str().into())],
+    ));
     out.push(line(
         "app-summary-status",
         &[("status", status_name(l, s.status).as_str().into())],
@@ -278,13 +292,13 @@ pub fn summary_text(l: &Localizer, s: &SummaryInput<'_>) -> String {
             }
             for (k, v) in s.values {
                 if form.field(k).is_none() && !v.is_empty() {
-                    out.push(format!("  {k}: {v}"));
+                    out.push(format!("  {}: {}", printable(k), printable(v)));
                 }
             }
         }
         None => {
             for (k, v) in s.values {
-                out.push(format!("  {k}: {v}"));
+                out.push(format!("  {}: {}", printable(k), printable(v)));
             }
         }
     }
@@ -304,7 +318,7 @@ pub fn summary_text(l: &Localizer, s: &SummaryInput<'_>) -> String {
             &[
                 ("time", h.at.as_str().into()),
                 ("status", status_name(l, h.status).as_str().into()),
-                ("who", h.who.as_str().into()),
+                ("who", printable(&h.who).as_str().into()),
             ],
         );
         if !h.note.is_empty() {
@@ -360,6 +374,11 @@ mod tests {
         );
         assert_eq!(value_text(&l, get("sex"), "female", false), "女");
         assert_eq!(value_text(&l, get("employed"), "yes", false), "是");
+        assert_eq!(
+            value_text(&l, get("name"), "a\u{1b}[2Jb\u{202e}", false),
+            "a\u{FFFD}[2Jb\u{FFFD}",
+            "no escape sequence reaches the terminal"
+        );
         assert_eq!(
             value_text(&l, get("card"), "36010219900307123611", false),
             "尾号3611"
