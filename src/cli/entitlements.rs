@@ -192,7 +192,7 @@ fn profile(
             ));
         };
         let value = value.trim();
-        if value != "unknown" && !fact.values().contains(&value) {
+        if value != "unknown" && !fact.accepts(value) {
             return Err(fail(
                 l,
                 "error-bad-value",
@@ -201,9 +201,7 @@ fn profile(
                     ("value", value.into()),
                     (
                         "allowed",
-                        format!("{}, unknown", fact.values().join(", "))
-                            .as_str()
-                            .into(),
+                        format!("{}, unknown", allowed(fact)).as_str().into(),
                     ),
                 ],
             ));
@@ -266,6 +264,16 @@ fn cite(c: &crate::domain::rules::Citation) -> JsonCitation<'_> {
     }
 }
 
+/// The values a fact takes, for messages: "yes, no", or "0-80" for years.
+fn allowed(f: Fact) -> String {
+    match f.kind() {
+        crate::domain::rules::FactKind::Years => {
+            format!("0-{}", crate::domain::rules::MAX_YEARS)
+        }
+        _ => f.values().join(", "),
+    }
+}
+
 pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
     let opened = open(args)?;
     let l = &opened.loc;
@@ -274,7 +282,7 @@ pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
             println!(
                 "{}={}|unknown  {}",
                 f.key(),
-                f.values().join("|"),
+                allowed(f).replace(", ", "|"),
                 l.t(&fact_id(f))
             );
         }

@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod jobs;
 pub mod lang;
 pub mod measures;
+pub mod paths;
 pub mod plans;
 pub mod profile;
 pub mod rules;

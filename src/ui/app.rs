@@ -1388,9 +1388,7 @@ impl App {
                 Some(v) => (*fact, v.clone()),
                 None => return vec![],
             },
-            Some(Condition::EducationAtLeast(level)) => {
-                (crate::domain::rules::Fact::Education, level.clone())
-            }
+            Some(Condition::AtLeast { fact, value }) => (*fact, value.clone()),
             _ => return vec![self.notify(self.loc.t("whatif-not-a-fact"))],
         };
         p.facts.insert(fact, value.clone());
@@ -1399,12 +1397,7 @@ impl App {
             return vec![];
         };
         let fact_name = self.loc.t(&crate::i18n::describe::fact_id(fact));
-        let value_word = if fact == crate::domain::rules::Fact::Education {
-            self.loc
-                .t(&format!("education-{}", value.replace('_', "-")))
-        } else {
-            self.loc.t(&format!("value-{value}"))
-        };
+        let value_word = crate::i18n::describe::fact_value(&self.loc, fact, &value);
         let outcome = super::entitlements::outcome_text(&self.loc, after);
         let text = self.loc.t_args(
             "whatif",

@@ -47,7 +47,7 @@ pub fn fields() -> Vec<Field> {
         Field::Birth,
         Field::Sex,
     ];
-    f.extend(Fact::ALL.iter().map(|x| Field::Fact(*x)));
+    f.extend(Fact::GENERAL.iter().map(|x| Field::Fact(*x)));
     f.push(Field::Label);
     f.push(Field::Results);
     f
@@ -233,6 +233,7 @@ impl EntForm {
             birth: Date::parse(self.birth_text.trim()),
             sex: self.sex,
             facts: self.facts.clone(),
+            steps: Default::default(),
         }
     }
 
@@ -292,10 +293,7 @@ impl EntForm {
                 None => unknown(),
             },
             Field::Fact(f) => match self.facts.get(&f) {
-                Some(v) if f == Fact::Education => {
-                    l.t(&format!("education-{}", v.replace('_', "-")))
-                }
-                Some(v) => l.t(&format!("value-{v}")),
+                Some(v) => crate::i18n::describe::fact_value(l, f, v),
                 None => l.t("test-unknown"),
             },
             Field::Label => {
