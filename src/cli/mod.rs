@@ -276,6 +276,7 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         opened.system_lang,
     );
     app.stored = opened.stored;
+    app.marks = opened.records.all_step_marks().unwrap_or_default();
     // Saved profiles (a service centre's clients), most recent first.
     app.saved = opened
         .records

@@ -174,6 +174,31 @@ impl Records {
         rows.collect::<rusqlite::Result<_>>().map_err(&e)
     }
 
+    /// The latest marks of every owner.
+    pub fn all_step_marks(
+        &self,
+    ) -> Result<
+        std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, crate::domain::paths::Mark>,
+        >,
+    > {
+        let e = sql_err(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT owner FROM step_mark")
+            .map_err(&e)?;
+        let owners: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&e)?;
+        owners
+            .into_iter()
+            .map(|o| Ok((o.clone(), self.step_marks(&o)?)))
+            .collect()
+    }
+
     /// Append a mark: a step done on a date, or taken back. Nothing is edited
     /// or deleted; the history stays.
     pub fn mark_step(&mut self, owner: &str, step: &str, done: bool, on: &str) -> Result<()> {
