@@ -54,7 +54,7 @@ fn fail(l: &Localizer, id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> Failu
 }
 
 /// The profile from the command line, and notes to show (warnings, the masked card).
-fn profile(
+pub(crate) fn profile(
     l: &Localizer,
     a: &EntitlementsArgs,
     regions: &[(String, String)],
@@ -264,6 +264,47 @@ fn cite(c: &crate::domain::rules::Citation) -> JsonCitation<'_> {
     }
 }
 
+/// The date to evaluate on: `--as-of`, or today.
+pub(crate) fn as_of(args: &Args, l: &Localizer) -> Result<Date, Failure> {
+    match &args.as_of {
+        Some(d) => Date::parse(d).ok_or_else(|| {
+            fail(
+                l,
+                "error-bad-value",
+                &[
+                    ("what", "--as-of".into()),
+                    ("value", d.as_str().into()),
+                    ("allowed", "YYYY-MM-DD".into()),
+                ],
+            )
+        }),
+        None => Ok(today()),
+    }
+}
+
+/// Region ids and names, for `--region`.
+pub(crate) fn regions(opened: &super::Opened) -> Result<Vec<(String, String)>, Failure> {
+    Ok(opened
+        .cache
+        .regions()
+        .map_err(|e| super::store_failure(&opened.loc, &e))?
+        .into_iter()
+        .map(|r| (r.id, r.name))
+        .collect())
+}
+
+/// List the fact names and their values (`--list-facts`).
+pub(crate) fn list_facts(l: &Localizer, facts: &[Fact]) {
+    for f in facts {
+        println!(
+            "{}={}|unknown  {}",
+            f.key(),
+            allowed(*f).replace(", ", "|"),
+            l.t(&fact_id(*f))
+        );
+    }
+}
+
 /// The values a fact takes, for messages: "yes, no", or "0-80" for years.
 fn allowed(f: Fact) -> String {
     match f.kind() {
@@ -278,37 +319,11 @@ pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
     let opened = open(args)?;
     let l = &opened.loc;
     if a.list_facts {
-        for f in Fact::ALL {
-            println!(
-                "{}={}|unknown  {}",
-                f.key(),
-                allowed(f).replace(", ", "|"),
-                l.t(&fact_id(f))
-            );
-        }
+        list_facts(l, &Fact::ALL);
         return Ok(ExitCode::SUCCESS);
     }
-    let as_of = match &args.as_of {
-        Some(d) => Date::parse(d).ok_or_else(|| {
-            fail(
-                l,
-                "error-bad-value",
-                &[
-                    ("what", "--as-of".into()),
-                    ("value", d.as_str().into()),
-                    ("allowed", "YYYY-MM-DD".into()),
-                ],
-            )
-        })?,
-        None => today(),
-    };
-    let regions: Vec<(String, String)> = opened
-        .cache
-        .regions()
-        .map_err(|e| super::store_failure(l, &e))?
-        .into_iter()
-        .map(|r| (r.id, r.name))
-        .collect();
+    let as_of = as_of(args, l)?;
+    let regions = regions(&opened)?;
     let (profile, notes) = profile(l, a, &regions, &as_of)?;
     let rules: Vec<Rule> = opened
         .cache

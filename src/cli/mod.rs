@@ -3,6 +3,7 @@
 pub mod doctor;
 pub mod entitlements;
 pub mod jobs;
+pub mod massage;
 pub mod policies;
 
 use std::io::IsTerminal;
@@ -68,6 +69,8 @@ pub enum Cmd {
     Policies(policies::PoliciesArgs),
     /// Which subsidies and entitlements apply to a person, why, and from which clause (a screening, not a decision).
     Entitlements(entitlements::EntitlementsArgs),
+    /// The blind massage paths step by step: where a person stands, the next step and what it needs.
+    Massage(massage::MassageArgs),
     /// Job postings: search, import, make samples.
     #[command(subcommand)]
     Jobs(jobs::JobsCmd),
@@ -262,6 +265,7 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         Some(Cmd::Policies(p)) => return policies::run(&args, p),
         Some(Cmd::Jobs(j)) => return jobs::run(&args, j),
         Some(Cmd::Entitlements(e)) => return entitlements::run(&args, e),
+        Some(Cmd::Massage(m)) => return massage::run(&args, m),
         None => {}
     }
     let opened = open(&args)?;
