@@ -67,3 +67,5 @@ help-massage-home = Blind massage paths: medical massage and health-care massage
 help-massage-form = My massage situation: choose each value with Left and Right; type years as digits, or change them with Left and Right. Leave out what you do not know: the requirements that need it say "to be confirmed". The last item, Show the massage paths, saves and goes back.
 help-massage-path = The steps of one path: each says its status and how many requirements are met; the next step says "you are here". Enter opens a step.
 help-massage-step = One step, item by item: status, what it is, each requirement with your situation, what is missing (Enter goes to fill it in), what it gives, where to go, what to bring, what the sources leave open, regional measures, related entitlements and sources. On a source or a measure, Enter or o opens the original text. The last item, Mark as done, records the date; pressing it again takes the mark back.
+plan-period = plan period { $from } to { $to }
+plan-period-ended = plan period { $from } to { $to }, now over: ask locally whether it still applies

@@ -283,8 +283,9 @@ pub fn run(args: &Args, a: &MassageArgs) -> Result<ExitCode, Failure> {
                     &[("date", l.date(&as_of.to_iso()).as_str().into())]
                 )
             );
+            let plans = crate::ui::massage::Plans(opened.cache.all_documents().map_err(store)?);
             for (path, res, measures) in &per_path {
-                print_path(l, path, res, measures);
+                print_path(l, path, res, measures, &plans, &as_of);
             }
         }
     }
@@ -381,7 +382,14 @@ fn json_path<'a>(
     }
 }
 
-fn print_path(l: &Localizer, path: &MassagePath, res: &PathResult, measures: &[Vec<MeasureRow>]) {
+fn print_path(
+    l: &Localizer,
+    path: &MassagePath,
+    res: &PathResult,
+    measures: &[Vec<MeasureRow>],
+    plans: &crate::ui::massage::Plans,
+    as_of: &Date,
+) {
     println!("\n{}", path.spec.title);
     println!("{}", path.spec.summary);
     for (i, item) in
@@ -433,8 +441,12 @@ fn print_path(l: &Localizer, path: &MassagePath, res: &PathResult, measures: &[V
         println!("  {}：{n}", l.t("step-not-specified"));
     }
     for m in measures.get(i).into_iter().flatten() {
+        let note = plans
+            .measure_note(l, m, as_of)
+            .map(|n| format!("，{n}"))
+            .unwrap_or_default();
         println!(
-            "  {}：{}（{}）",
+            "  {}：{}（{}{note}）",
             l.t_args("step-measure", &[("region", m.region_name.as_str().into())]),
             m.summary,
             l.t_args("clause", &[("clause", m.clause.as_str().into())])
@@ -443,7 +455,7 @@ fn print_path(l: &Localizer, path: &MassagePath, res: &PathResult, measures: &[V
     for c in &s.spec.citations {
         println!(
             "  {}：“{}”",
-            crate::ui::massage::citation_label(l, c),
+            crate::ui::massage::citation_label(l, plans, c),
             c.quote
         );
     }

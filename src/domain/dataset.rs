@@ -388,9 +388,14 @@ fn check_paths(
         line: line_of(text, &format!("id = {id:?}")),
         kind,
     };
-    let measure_ids: HashSet<&str> = measures
+    // Measures are named `<document>/<id>`, as the cache and the CLI name them.
+    let measure_ids: HashSet<String> = measures
         .iter()
-        .flat_map(|d| d.measures.iter().map(|m| m.id.as_str()))
+        .flat_map(|d| {
+            d.measures
+                .iter()
+                .map(move |m| format!("{}/{}", d.document, m.id))
+        })
         .collect();
     let rule_ids: HashSet<&str> = rules.iter().map(|r| r.spec.id.as_str()).collect();
     let mut out = vec![];
@@ -412,7 +417,7 @@ fn check_paths(
                 check_citation(sources, id, "requires", &r.citation).map_err(|k| err(id, k))?;
             }
             for m in &s.measures {
-                if !measure_ids.contains(m.as_str()) {
+                if !measure_ids.contains(m) {
                     return Err(err(
                         id,
                         DataErrorKind::UnknownLink {

@@ -320,6 +320,15 @@ impl Cache {
         rows.collect::<rusqlite::Result<_>>().map_err(&e)
     }
 
+    /// Every plan document, region by region.
+    pub fn all_documents(&self) -> Result<Vec<DocumentRow>> {
+        let mut out = vec![];
+        for r in self.regions()? {
+            out.extend(self.documents(&r.id)?);
+        }
+        Ok(out)
+    }
+
     /// A document's paragraphs in simplified or traditional characters.
     pub fn paragraphs(&self, document_id: &str, traditional: bool) -> Result<Vec<String>> {
         let e = sql_err(&self.path);

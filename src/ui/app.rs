@@ -1107,10 +1107,7 @@ impl App {
             ScreenKind::MassageHome => match focus {
                 0 => self.adjust(true),
                 1 => self.open_massage_form(None),
-                _ => match self.paths.as_ref().map_or(0, Vec::len) {
-                    n if focus - 2 < n => self.push(ScreenKind::MassagePath(focus - 2)),
-                    _ => vec![],
-                },
+                _ => self.open_path(focus - 2),
             },
             ScreenKind::MassagePath(p) => self.open_step(p, focus),
             ScreenKind::MassageStep {
@@ -2310,6 +2307,20 @@ impl App {
         vec![Effect::SaveProfile, Effect::PopAndAnnounce]
     }
 
+    /// A path's steps, with the focus on the next step ("you are here").
+    fn open_path(&mut self, path: usize) -> Vec<Effect> {
+        let Some(p) = self.paths.as_ref().and_then(|ps| ps.get(path)) else {
+            return vec![];
+        };
+        let next = self.path_result(p).next.unwrap_or(0);
+        self.status = None;
+        self.stack.push(Screen {
+            kind: ScreenKind::MassagePath(path),
+            focus: next,
+        });
+        self.announce_screen()
+    }
+
     fn open_step(&mut self, path: usize, step: usize) -> Vec<Effect> {
         let entries = self.step_entries(path, step);
         if entries.is_empty() {
@@ -2380,8 +2391,18 @@ impl App {
                 .unwrap_or_default()
         };
         let region = |name: &str| self.data_text(name);
+        let plans = super::massage::Plans(self.cache.all_documents().unwrap_or_default());
         super::massage::detail_items(
-            &self.loc, path, step, &res, entries, rules, &outcome, &region,
+            &self.loc,
+            path,
+            step,
+            &res,
+            entries,
+            rules,
+            &outcome,
+            &region,
+            &plans,
+            &self.as_of,
         )
     }
 

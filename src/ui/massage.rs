@@ -219,12 +219,47 @@ fn secondary(l: &Localizer, c: Confidence) -> Option<String> {
     (c == Confidence::Secondary).then(|| l.t("confidence-secondary"))
 }
 
-/// Where a citation comes from, in words ("《盲人医疗按摩管理办法》 第4条").
-pub fn citation_label(l: &Localizer, c: &Citation) -> String {
+/// The plan documents, for naming a citation's source and a measure's period.
+#[derive(Debug, Clone, Default)]
+pub struct Plans(pub Vec<crate::store::cache::DocumentRow>);
+
+impl Plans {
+    fn by_source(&self, source: &str) -> Option<&crate::store::cache::DocumentRow> {
+        self.0.iter().find(|d| d.source == source)
+    }
+    fn by_id(&self, id: &str) -> Option<&crate::store::cache::DocumentRow> {
+        self.0.iter().find(|d| d.id == id)
+    }
+
+    /// "方案期限2022年到2024年，已结束" for a measure of a plan whose period is over.
+    pub fn measure_note(&self, l: &Localizer, m: &MeasureRow, as_of: &Date) -> Option<String> {
+        let d = self.by_id(&m.document_id)?;
+        let (from, to) = d.period;
+        let ended = i64::from(to) < i64::from(as_of.year);
+        Some(l.t_args(
+            if ended {
+                "plan-period-ended"
+            } else {
+                "plan-period"
+            },
+            &[
+                ("from", i64::from(from).into()),
+                ("to", i64::from(to).into()),
+            ],
+        ))
+    }
+}
+
+/// Where a citation comes from, in words ("《盲人医疗按摩管理办法》 第4条",
+/// or the plan's title).
+pub fn citation_label(l: &Localizer, plans: &Plans, c: &Citation) -> String {
     let doc = c
         .document
         .clone()
-        .unwrap_or_else(|| l.t_args("citation-plan", &[("source", c.source.as_str().into())]));
+        .unwrap_or_else(|| match plans.by_source(&c.source) {
+            Some(d) => d.title.clone(),
+            None => l.t("citation-plan"),
+        });
     l.t_args(
         "citation-label",
         &[
@@ -245,6 +280,8 @@ pub fn detail_items(
     rules: &[Rule],
     rule_outcome: &dyn Fn(&Rule) -> String,
     region_name: &dyn Fn(&str) -> String,
+    plans: &Plans,
+    as_of: &Date,
 ) -> Vec<Item> {
     let (Some(s), Some(r)) = (path.steps.get(step), res.steps.get(step)) else {
         return vec![];
@@ -342,9 +379,13 @@ pub fn detail_items(
             .with_state(announce::join(
                 l,
                 &[
-                    m.summary.clone(),
-                    l.t_args("clause", &[("clause", m.clause.as_str().into())]),
-                ],
+                    vec![
+                        m.summary.clone(),
+                        l.t_args("clause", &[("clause", m.clause.as_str().into())]),
+                    ],
+                    plans.measure_note(l, m, as_of).into_iter().collect(),
+                ]
+                .concat(),
             )),
             Entry::Rule(i) => match rules.get(*i) {
                 Some(rule) => Item::new(
@@ -356,7 +397,7 @@ pub fn detail_items(
             },
             Entry::Citation(k) => {
                 let c = &spec.citations[*k];
-                Item::new(citation_label(l, c), Role::Field).with_state(c.quote.clone())
+                Item::new(citation_label(l, plans, c), Role::Field).with_state(c.quote.clone())
             }
             Entry::Mark => Item::new(
                 l.t(if matches!(r.status, Status::Done { marked_on: Some(_) }) {
