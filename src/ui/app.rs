@@ -2155,13 +2155,14 @@ impl App {
                 Err(e) => return vec![self.cache_error(&e)],
             }
         }
-        if self.person.profile_id.is_none() && self.person.stored == Default::default() {
-            if let Some((id, p)) = self.saved.first() {
-                self.person = super::massage::Person {
-                    profile_id: Some(*id),
-                    stored: p.clone(),
-                };
-            }
+        if self.person.profile_id.is_none()
+            && self.person.stored == Default::default()
+            && let Some((id, p)) = self.saved.first()
+        {
+            self.person = super::massage::Person {
+                profile_id: Some(*id),
+                stored: p.clone(),
+            };
         }
         self.push(ScreenKind::MassageHome)
     }
