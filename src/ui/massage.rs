@@ -316,7 +316,7 @@ pub fn detail_items(
                 )
                 .with_state(announce::join(l, &parts))
             }
-            Entry::What => Item::new(spec.what.clone(), Role::Paragraph),
+            Entry::What => Item::new(spec.what.clone(), Role::Field),
             Entry::Requirement(k) => {
                 let cond = &s.requirements[*k];
                 let req = &spec.requirements[*k];
