@@ -644,10 +644,17 @@ impl App {
                 (l.t("profiles-title"), items)
             }
             ScreenKind::EntForm(f) => (
-                if f.label.trim().is_empty() {
-                    l.t("ent-form-title")
-                } else {
-                    l.t_args("ent-form-title-of", &[("name", f.label.trim().into())])
+                match (f.massage, f.label.trim()) {
+                    (true, "") => l.t("massage-situation"),
+                    (true, name) => l.t_args(
+                        "title-of-person",
+                        &[
+                            ("title", l.t("massage-situation").as_str().into()),
+                            ("name", name.into()),
+                        ],
+                    ),
+                    (false, "") => l.t("ent-form-title"),
+                    (false, name) => l.t_args("ent-form-title-of", &[("name", name.into())]),
                 },
                 f.items(l),
             ),

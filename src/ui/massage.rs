@@ -287,7 +287,7 @@ pub fn detail_items(
         return vec![];
     };
     let spec = &s.spec;
-    let not_specified = || l.t("not-specified");
+    let not_specified = || l.t("not-specified-sources");
     entries
         .iter()
         .map(|e| match e {
