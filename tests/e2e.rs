@@ -1410,7 +1410,7 @@ fn a_guizhou_graduate_walks_the_medical_massage_path() {
     }
     let all = heard.join("\n");
     for want in [
-        "要求：残疾类别为视力残疾，信息，您的情况：视力残疾，符合",
+        "要求：视力残疾，或多重残疾中包含视力残疾，信息，符合",
         "贵州的措施，列表项，在贵州组织盲人医疗按摩人员考试",
         "出处：",
         "标记为已完成",

@@ -393,7 +393,10 @@ fn a_guizhou_graduate_hears_the_exam_is_next_marks_it_done_and_hears_the_step_af
         heard.push(s);
     }
     let all = heard.join("\n");
-    assert!(all.contains("要求：残疾类别为视力残疾"), "{all}");
+    assert!(
+        all.contains("要求：视力残疾，或多重残疾中包含视力残疾"),
+        "{all}"
+    );
     assert!(all.contains("贵州的措施"), "{all}");
     assert!(all.contains("出处"), "{all}");
     let mark = heard.last().cloned().unwrap_or_default();

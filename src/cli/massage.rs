@@ -17,7 +17,7 @@ use crate::domain::rules::{
 use crate::i18n::Localizer;
 use crate::i18n::describe::{missing_text, used_text};
 use crate::store::policies::MeasureRow;
-use crate::ui::massage::{requirement_text, status_text};
+use crate::ui::massage::{requirement_text, requirement_words, status_text};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct MassageArgs {
@@ -197,20 +197,20 @@ fn marks(
 
 /// What the next step still needs, in words.
 fn needs(l: &Localizer, path: &MassagePath, res: &PathResult, i: usize) -> Vec<String> {
-    let (Some(s), Some(r)) = (path.steps.get(i), res.steps.get(i)) else {
+    let Some(r) = res.steps.get(i) else {
         return vec![];
     };
-    let mut out: Vec<String> = s
+    let mut out: Vec<String> = r
         .requirements
         .iter()
-        .zip(&r.requirements)
+        .enumerate()
         .filter(|(_, t)| t.test != Test::Met)
-        .map(|(c, t)| {
+        .map(|(k, t)| {
             let word = l.t(match t.test {
                 Test::NotMet => "test-not-met",
                 _ => "test-unknown",
             });
-            format!("{}：{word}", requirement_text(l, path, c))
+            format!("{}：{word}", requirement_words(l, path, i, k))
         })
         .collect();
     out.extend(
@@ -321,7 +321,10 @@ fn json_path<'a>(
                 .zip(&s.spec.requirements)
                 .zip(&r.requirements)
                 .map(|((c, spec), t)| JsonRequirement {
-                    requirement: requirement_text(l, path, c),
+                    requirement: spec
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| requirement_text(l, path, c)),
                     used: t.used.as_deref().map(|u| used_text(l, c, Some(u))),
                     result: t.test,
                     note: spec.note.as_deref(),

@@ -87,6 +87,10 @@ pub struct StepSpec {
 #[serde(deny_unknown_fields)]
 pub struct RequirementSpec {
     pub condition: ConditionSpec,
+    /// Short words for the requirement, said instead of the condition's own
+    /// wording when that would be long ("视力残疾，或多重残疾中包含视力残疾").
+    #[serde(default)]
+    pub label: Option<String>,
     /// Words for the requirement when the condition alone says too little.
     #[serde(default)]
     pub note: Option<String>,

@@ -176,6 +176,21 @@ pub fn path_item(l: &Localizer, path: &MassagePath, res: &PathResult) -> Item {
     Item::new(path.spec.title.clone(), Role::MenuItem).with_state(announce::join(l, &parts))
 }
 
+/// The `k`th requirement of a step in words: its label, or its condition worded.
+pub fn requirement_words(l: &Localizer, path: &MassagePath, step: usize, k: usize) -> String {
+    let Some(s) = path.steps.get(step) else {
+        return String::new();
+    };
+    match (
+        s.spec.requirements.get(k).and_then(|r| r.label.clone()),
+        s.requirements.get(k),
+    ) {
+        (Some(label), _) => label,
+        (None, Some(c)) => requirement_text(l, path, c),
+        (None, None) => String::new(),
+    }
+}
+
 /// A requirement in words; a `step` condition names the step.
 pub fn requirement_text(l: &Localizer, path: &MassagePath, c: &Condition) -> String {
     let name = |id: &str| -> String {
@@ -345,7 +360,7 @@ pub fn detail_items(
                         "step-requirement",
                         &[(
                             "requirement",
-                            requirement_text(l, path, cond).as_str().into(),
+                            requirement_words(l, path, step, *k).as_str().into(),
                         )],
                     ),
                     Role::Field,
