@@ -384,3 +384,120 @@ fn entitlements_json_for_a_jiangxi_card_holder_on_dibao_starting_a_business() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("36010219900307123611"));
 }
+
+#[test]
+fn massage_json_gives_each_step_cited_and_the_next_step_for_three_people() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let ask = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "--as-of",
+            "2026-11-22",
+            "massage",
+            "--path",
+            "medical",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = run(home.path(), &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    // A 中专 graduate in 针灸推拿 in 贵州, no exam yet.
+    let v = ask(&[
+        "--card",
+        "52010219980615302412",
+        "--region",
+        "贵州",
+        "--fact",
+        "education=secondary_vocational",
+        "--fact",
+        "massage_major=yes",
+        "--fact",
+        "medical_exam_passed=no",
+    ]);
+    let path = &v["paths"][0];
+    assert_eq!(path["next"]["id"], "medical-exam", "{}", path["next"]);
+    let steps = path["steps"].as_array().expect("steps");
+    assert_eq!(steps[0]["status"], "done");
+    assert_eq!(steps[1]["status"], "ready");
+    for s in steps {
+        let cites = s["citations"].as_array().expect("citations");
+        assert!(!cites.is_empty(), "uncited step {}", s["id"]);
+        for c in cites.iter().chain(
+            s["requirements"]
+                .as_array()
+                .expect("req")
+                .iter()
+                .map(|r| &r["citation"]),
+        ) {
+            let quote = c["quote"].as_str().expect("quote");
+            assert!(
+                source(c["source"].as_str().expect("source")).contains(quote),
+                "{} quotes {quote:?}",
+                s["id"]
+            );
+        }
+        for m in s["measures"].as_array().expect("measures") {
+            assert_eq!(m["region"], "guizhou", "only the person's region: {m}");
+        }
+    }
+    assert!(
+        steps[1]["measures"]
+            .as_array()
+            .is_some_and(|m| !m.is_empty()),
+        "贵州 helps with the exam"
+    );
+    // 16 years in a hospital before 2009: no exam, the review is next.
+    let v = ask(&[
+        "--category",
+        "visual",
+        "--fact",
+        "hospital_years_before_2009=16",
+    ]);
+    assert_eq!(v["paths"][0]["next"]["id"], "medical-review");
+    assert_eq!(v["paths"][0]["steps"][1]["status"], "not_needed");
+    // A practitioner with the certificate, filed, 6 years' practice, opening a practice.
+    let v = ask(&[
+        "--category",
+        "visual",
+        "--fact",
+        "medical_exam_passed=yes",
+        "--fact",
+        "review_certificate=yes",
+        "--fact",
+        "qualification_certificate=yes",
+        "--fact",
+        "practice_filed=yes",
+        "--fact",
+        "medical_massage_years=6",
+        "--done",
+        "medical-title=2024-05-01",
+    ]);
+    let steps = v["paths"][0]["steps"].as_array().expect("steps");
+    let practice = steps
+        .iter()
+        .find(|s| s["id"] == "medical-practice")
+        .expect("the practice step");
+    assert_eq!(
+        v["paths"][0]["next"]["id"], "medical-practice",
+        "{}",
+        v["paths"][0]["next"]
+    );
+    assert!(practice["met"].as_u64() >= Some(2), "{practice}");
+    // A step that does not exist is named, with the ones that do.
+    let out = run(
+        home.path(),
+        &["massage", "--done", "medical-nothing=2024-01-01"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("medical-nothing") && err.contains("medical-exam"),
+        "{err}"
+    );
+}

@@ -114,10 +114,13 @@ fn a_home_down_down_enter_speaks_exactly_each_item_after_a_stop() {
     assert_eq!(got[4].1, "盲人按摩，菜单项，第3项，共7项", "Down\n{diag}");
     let enter = &got[6].1;
     assert!(
-        enter.starts_with("盲人按摩") && (enter.contains("开发中") || enter.contains("不能使用")),
-        "Enter on an unbuilt entry says it is not built yet, got {enter:?}\n{diag}"
+        enter.starts_with("盲人按摩路径，4项。档案，调节项，不用档案"),
+        "Enter opens the massage paths, got {enter:?}\n{diag}"
     );
-    assert_eq!(got[8].1, "帮助，菜单项，第7项，共7项", "End\n{diag}");
+    assert!(
+        got[8].1.starts_with("盲人保健按摩，菜单项，"),
+        "End\n{diag}"
+    );
     // Times count up.
     assert!(
         ev.windows(2).all(|w| w[0].ms <= w[1].ms),
@@ -1314,5 +1317,126 @@ fn entitlements_for_a_jiangxi_card_holder_on_dibao_starting_a_business_then_one_
     assert!(reopened.contains("尾号3611"), "{reopened:?}");
     let region = t.press("Down");
     assert!(region.starts_with("所在地区，调节项，江西"), "{region:?}");
+    quit(&t);
+}
+
+/// The task, eyes on the transcript: a blind 中专 graduate in 贵州
+/// hears that the next step is the national medical massage exam, what it
+/// requires and which regional measures help; marks it done and hears the
+/// step after it; the mark is there after a restart.
+#[test]
+fn a_guizhou_graduate_walks_the_medical_massage_path() {
+    if !have_tmux("massage_medical_path") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("tempdir");
+    let start = || {
+        Launch::new()
+            .home(home.path())
+            .size(100, 30)
+            .arg("--screen-reader")
+            .arg("--as-of")
+            .arg("2026-11-22")
+            .start()
+    };
+    let t = start();
+    t.wait_started();
+    t.press("Down");
+    t.press("Down");
+    let home_screen = t.press("Enter");
+    assert!(
+        home_screen.starts_with("盲人按摩路径，4项。档案"),
+        "{home_screen:?}\n{}",
+        t.diagnostics()
+    );
+    assert!(t.press("Down").starts_with("我的按摩情况"));
+    let form = t.press("Enter");
+    assert!(form.contains("残疾人证号"), "{form:?}");
+    let n = t.speaks().len();
+    t.tmux.send_literal("52010219980615302412");
+    t.wait_for_transcript(n + 20, WAIT);
+    assert!(t.press("Down").starts_with("所在地区"));
+    t.press("Right");
+    assert_eq!(t.press("Right"), "所在地区，贵州");
+    let category = t.press("Down");
+    assert!(category.contains("视力残疾"), "from the card: {category:?}");
+    t.press("Down");
+    let mut edu = String::new();
+    for _ in 0..4 {
+        edu = t.press("Right");
+    }
+    assert_eq!(edu, "学历，中专或职高");
+    t.press("Down");
+    let major = t.press("Right");
+    assert!(
+        major.starts_with("所学专业") && major.ends_with("是"),
+        "{major:?}"
+    );
+    t.press("End");
+    let back = t.press("Enter");
+    assert!(
+        back.starts_with("盲人按摩路径") && back.contains("我的按摩情况，菜单项，已填写"),
+        "back where it was: {back:?}\n{}",
+        t.diagnostics()
+    );
+    let medical = t.press("Down");
+    assert!(
+        medical.starts_with("盲人医疗按摩，菜单项")
+            && medical.contains("下一步：第2步，参加全国盲人医疗按摩人员考试"),
+        "{medical:?}"
+    );
+    let steps = t.press("Enter");
+    assert!(
+        steps.contains("第2步，共8步，参加全国盲人医疗按摩人员考试，可以办理")
+            && steps.contains("您在这里"),
+        "the path opens on the next step: {steps:?}"
+    );
+    t.wait_for("the cursor on the exam step", WAIT, |t| {
+        t.text_at_cursor().contains("参加全国盲人医疗按摩人员考试")
+    });
+    let detail = t.press("Enter");
+    assert!(
+        detail.contains("这是您的下一步"),
+        "{detail:?}\n{}",
+        t.diagnostics()
+    );
+    let mut heard = vec![];
+    loop {
+        let s = t.press("Down");
+        if heard.last() == Some(&s) {
+            break;
+        }
+        heard.push(s);
+    }
+    let all = heard.join("\n");
+    for want in [
+        "要求：视力残疾，或多重残疾中包含视力残疾，信息，符合",
+        "贵州的措施，列表项，在贵州组织盲人医疗按摩人员考试",
+        "出处：",
+        "标记为已完成",
+    ] {
+        assert!(all.contains(want), "{want} in:\n{all}");
+    }
+    let marked = t.press("Enter");
+    assert!(
+        marked.starts_with("已标记第2步“参加全国盲人医疗按摩人员考试”完成")
+            && marked.contains("下一步：第3步"),
+        "{marked:?}"
+    );
+    quit(&t);
+    drop(t);
+
+    let t = start();
+    t.wait_started();
+    t.press("Down");
+    t.press("Down");
+    t.press("Enter");
+    t.press("Down");
+    let medical = t.press("Down");
+    assert!(
+        medical.contains("下一步：第3步"),
+        "the mark was kept: {medical:?}\n{}",
+        t.diagnostics()
+    );
     quit(&t);
 }

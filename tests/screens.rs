@@ -322,3 +322,92 @@ fn a_saved_profile_is_deleted_only_after_a_second_delete() {
     assert!(h.session.records.profiles().expect("list").is_empty());
     assert!(h.session.app.saved.is_empty());
 }
+
+/// Run a command and return what was said last (a save then a pop speaks
+/// through the session, not the effects).
+fn press_said(h: &mut Harness, cmd: Command) -> String {
+    let effects = h.session.app.update(cmd);
+    h.session.apply(effects);
+    h.draw();
+    h.session.app.last_spoken().to_string()
+}
+
+#[test]
+fn a_guizhou_graduate_hears_the_exam_is_next_marks_it_done_and_hears_the_step_after() {
+    let mut h = Harness::new(100, 30, true, Lang::ZhCn);
+    h.session.app.as_of = tingjian::domain::card::Date::parse("2026-11-22").expect("date");
+    h.press(Command::Down);
+    h.press(Command::Down);
+    let opened = h.press(Command::Activate);
+    assert!(opened.starts_with("盲人按摩路径"), "{opened}");
+    assert!(opened.contains("不用档案"), "{opened}");
+    h.assert_cursor_on_focus(&opened);
+    let situation = h.press(Command::Down);
+    assert!(situation.starts_with("我的按摩情况"), "{situation}");
+    let form = h.press(Command::Activate);
+    assert!(form.contains("残疾人证号"), "{form}");
+    // A 贵州 card: visual, grade 2.
+    for c in "52010219980615302412".chars() {
+        let e = h.session.app.type_char(c);
+        h.session.apply(e);
+    }
+    let region = h.press(Command::Down);
+    assert!(region.starts_with("所在地区"), "{region}");
+    h.press(Command::Increase);
+    let guizhou = h.press(Command::Increase);
+    assert!(guizhou.contains("贵州"), "{guizhou}");
+    h.press(Command::Down);
+    h.press(Command::Down);
+    for _ in 0..4 {
+        h.press(Command::Increase);
+    }
+    let edu = h.session.app.last_spoken().to_string();
+    assert!(edu.contains("中专"), "{edu}");
+    let major = h.press(Command::Down);
+    assert!(major.starts_with("所学专业"), "{major}");
+    h.press(Command::Increase);
+    h.press(Command::Last);
+    let back = press_said(&mut h, Command::Activate);
+    assert!(back.starts_with("盲人按摩路径"), "{back}");
+    assert_eq!(
+        h.session.records.profiles().expect("profiles").len(),
+        1,
+        "kept"
+    );
+    let medical = h.press(Command::Down);
+    assert!(medical.contains("下一步：第2步"), "{medical}");
+    assert!(medical.contains("考试"), "{medical}");
+    h.assert_cursor_on_focus(&medical);
+    let steps = h.press(Command::Activate);
+    assert!(steps.contains("第2步，共"), "{steps}");
+    assert!(steps.contains("您在这里"), "{steps}");
+    let detail = h.press(Command::Activate);
+    assert!(detail.contains("第2步，共"), "{detail}");
+    assert!(detail.contains("这是您的下一步"), "{detail}");
+    // Every item of the step can be reached, one announcement each, cursor on it.
+    let n = h.session.app.view().items.len();
+    let mut heard = vec![];
+    for _ in 1..n {
+        let s = h.press(Command::Down);
+        h.assert_cursor_on_focus(&s);
+        heard.push(s);
+    }
+    let all = heard.join("\n");
+    assert!(
+        all.contains("要求：视力残疾，或多重残疾中包含视力残疾"),
+        "{all}"
+    );
+    assert!(all.contains("贵州的措施"), "{all}");
+    assert!(all.contains("出处"), "{all}");
+    let mark = heard.last().cloned().unwrap_or_default();
+    assert!(mark.starts_with("标记为已完成"), "{mark}");
+    let marked = h.press(Command::Activate);
+    assert!(marked.starts_with("已标记第2步"), "{marked}");
+    assert!(marked.contains("下一步：第3步"), "{marked}");
+    let kept = h.session.records.all_step_marks().expect("marks");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let unmark = h.press(Command::Repeat);
+    assert_eq!(unmark, marked);
+    let item = h.press(Command::First);
+    assert!(item.contains("已完成"), "{item}");
+}

@@ -54,7 +54,7 @@ fn fail(l: &Localizer, id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> Failu
 }
 
 /// The profile from the command line, and notes to show (warnings, the masked card).
-fn profile(
+pub(crate) fn profile(
     l: &Localizer,
     a: &EntitlementsArgs,
     regions: &[(String, String)],
@@ -192,7 +192,7 @@ fn profile(
             ));
         };
         let value = value.trim();
-        if value != "unknown" && !fact.values().contains(&value) {
+        if value != "unknown" && !fact.accepts(value) {
             return Err(fail(
                 l,
                 "error-bad-value",
@@ -201,9 +201,7 @@ fn profile(
                     ("value", value.into()),
                     (
                         "allowed",
-                        format!("{}, unknown", fact.values().join(", "))
-                            .as_str()
-                            .into(),
+                        format!("{}, unknown", allowed(fact)).as_str().into(),
                     ),
                 ],
             ));
@@ -266,21 +264,9 @@ fn cite(c: &crate::domain::rules::Citation) -> JsonCitation<'_> {
     }
 }
 
-pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
-    let opened = open(args)?;
-    let l = &opened.loc;
-    if a.list_facts {
-        for f in Fact::ALL {
-            println!(
-                "{}={}|unknown  {}",
-                f.key(),
-                f.values().join("|"),
-                l.t(&fact_id(f))
-            );
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let as_of = match &args.as_of {
+/// The date to evaluate on: `--as-of`, or today.
+pub(crate) fn as_of(args: &Args, l: &Localizer) -> Result<Date, Failure> {
+    match &args.as_of {
         Some(d) => Date::parse(d).ok_or_else(|| {
             fail(
                 l,
@@ -291,16 +277,53 @@ pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
                     ("allowed", "YYYY-MM-DD".into()),
                 ],
             )
-        })?,
-        None => today(),
-    };
-    let regions: Vec<(String, String)> = opened
+        }),
+        None => Ok(today()),
+    }
+}
+
+/// Region ids and names, for `--region`.
+pub(crate) fn regions(opened: &super::Opened) -> Result<Vec<(String, String)>, Failure> {
+    Ok(opened
         .cache
         .regions()
-        .map_err(|e| super::store_failure(l, &e))?
+        .map_err(|e| super::store_failure(&opened.loc, &e))?
         .into_iter()
         .map(|r| (r.id, r.name))
-        .collect();
+        .collect())
+}
+
+/// List the fact names and their values (`--list-facts`).
+pub(crate) fn list_facts(l: &Localizer, facts: &[Fact]) {
+    for f in facts {
+        println!(
+            "{}={}|unknown  {}",
+            f.key(),
+            allowed(*f).replace(", ", "|"),
+            l.t(&fact_id(*f))
+        );
+    }
+}
+
+/// The values a fact takes, for messages: "yes, no", or "0-80" for years.
+fn allowed(f: Fact) -> String {
+    match f.kind() {
+        crate::domain::rules::FactKind::Years => {
+            format!("0-{}", crate::domain::rules::MAX_YEARS)
+        }
+        _ => f.values().join(", "),
+    }
+}
+
+pub fn run(args: &Args, a: &EntitlementsArgs) -> Result<ExitCode, Failure> {
+    let opened = open(args)?;
+    let l = &opened.loc;
+    if a.list_facts {
+        list_facts(l, &Fact::ALL);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let as_of = as_of(args, l)?;
+    let regions = regions(&opened)?;
     let (profile, notes) = profile(l, a, &regions, &as_of)?;
     let rules: Vec<Rule> = opened
         .cache

@@ -4,6 +4,7 @@ pub mod apply;
 pub mod doctor;
 pub mod entitlements;
 pub mod jobs;
+pub mod massage;
 pub mod policies;
 pub mod records;
 
@@ -70,6 +71,8 @@ pub enum Cmd {
     Policies(policies::PoliciesArgs),
     /// Which subsidies and entitlements apply to a person, why, and from which clause (a screening, not a decision).
     Entitlements(entitlements::EntitlementsArgs),
+    /// The blind massage paths step by step: where a person stands, the next step and what it needs.
+    Massage(massage::MassageArgs),
     /// Job postings: search, import, make samples.
     #[command(subcommand)]
     Jobs(jobs::JobsCmd),
@@ -343,6 +346,7 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         Some(Cmd::Backup(a)) => return records::backup(&args, a),
         Some(Cmd::Restore(a)) => return records::restore(&args, a),
         Some(Cmd::Records(a)) => return records::records(&args, a),
+        Some(Cmd::Massage(m)) => return massage::run(&args, m),
         None => {}
     }
     let opened = open(&args)?;
@@ -357,6 +361,7 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
         opened.system_lang,
     );
     app.stored = opened.stored;
+    app.marks = opened.records.all_step_marks().unwrap_or_default();
     // Saved profiles (a service centre's clients), most recent first.
     app.saved = opened
         .records

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::measures::{Measure, MeasuresFile, Target};
+use super::paths::{MassagePath, PathsFile};
 use super::plans::{PlanDocument, Region, paragraphs};
 use super::rules::{Citation, Rule, RulesFile, precedence_conflicts};
 
@@ -18,6 +19,8 @@ pub const SOURCES_DIR: &str = "sources/";
 pub const MEASURES_DIR: &str = "measures/";
 /// Entitlement rules, one file per scope, live here under `data/`.
 pub const RULES_DIR: &str = "rules/";
+/// Paths (the blind massage routes), step by step, live here under `data/`.
+pub const PATHS_DIR: &str = "paths/";
 
 /// What is wrong with a data file. The file and line say where; the kind
 /// says what, worded by the i18n layer.
@@ -78,6 +81,14 @@ pub enum DataErrorKind {
     /// A field of an application form (`forms/`) that cannot work.
     #[error("field {field}: {problem}")]
     BadField { field: String, problem: String },
+    #[error("{0}")]
+    BadPath(String),
+    #[error("{item} links to unknown {what} {id:?}")]
+    UnknownLink {
+        item: String,
+        what: &'static str,
+        id: String,
+    },
 }
 
 #[derive(Deserialize)]
@@ -115,6 +126,8 @@ pub struct DataSet {
     pub rules: Vec<Rule>,
     /// Application forms (`forms/<kind>.toml`), checked.
     pub forms: Vec<super::forms::Form>,
+    /// The blind massage paths, checked.
+    pub paths: Vec<MassagePath>,
     /// Source texts by file name.
     pub sources: BTreeMap<String, String>,
     /// SHA-256 of every file's name and bytes: the cache is rebuilt when it changes.
@@ -168,8 +181,13 @@ impl DataSet {
         let mut plans_text = None;
         let mut measure_files = vec![];
         let mut rule_files = vec![];
+        let mut path_files = vec![];
         for (name, bytes) in files {
-            if let Some(r) = name.strip_prefix(RULES_DIR) {
+            if let Some(p) = name.strip_prefix(PATHS_DIR) {
+                if p.ends_with(".toml") {
+                    path_files.push((name.clone(), text_of(name, bytes)?));
+                }
+            } else if let Some(r) = name.strip_prefix(RULES_DIR) {
                 if r.ends_with(".toml") {
                     rule_files.push((name.clone(), text_of(name, bytes)?));
                 }
@@ -304,16 +322,145 @@ impl DataSet {
                     && d.doc.source == r.spec.citation.source
             });
         }
+        let mut paths = vec![];
+        for (name, text) in &path_files {
+            paths.extend(check_paths(name, text, &sources, &measures, &rules)?);
+        }
+        let mut step_ids = HashSet::new();
+        for p in &paths {
+            for s in &p.steps {
+                if !step_ids.insert(s.spec.id.clone()) {
+                    return Err(DataError {
+                        file: PATHS_DIR.into(),
+                        line: None,
+                        kind: DataErrorKind::DuplicateId(s.spec.id.clone()),
+                    });
+                }
+            }
+        }
         Ok(DataSet {
             regions: parsed.region,
             documents,
             measures,
             rules,
             forms,
+            paths,
             sources,
             hash,
         })
     }
+}
+
+/// A citation's source exists, its clause is given and its quote is verbatim there.
+fn check_citation(
+    sources: &BTreeMap<String, String>,
+    item: &str,
+    field: &str,
+    c: &Citation,
+) -> Result<(), DataErrorKind> {
+    let Some(src) = sources.get(&c.source) else {
+        return Err(DataErrorKind::MissingSource(c.source.clone()));
+    };
+    if c.clause.trim().is_empty() {
+        return Err(DataErrorKind::Empty(item.to_string(), "clause"));
+    }
+    if c.quote.trim().is_empty() || !src.contains(&c.quote) {
+        return Err(DataErrorKind::QuoteNotFound {
+            field: field.to_string(),
+            source_file: c.source.clone(),
+            quote: c.quote.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Parse one paths file: every step and requirement cited verbatim, links
+/// to measures and rules that exist, conditions and step references sound.
+fn check_paths(
+    name: &str,
+    text: &str,
+    sources: &BTreeMap<String, String>,
+    measures: &[DocumentMeasures],
+    rules: &[Rule],
+) -> Result<Vec<MassagePath>, DataError> {
+    let parsed: PathsFile = toml::from_str(text).map_err(|e| DataError {
+        file: name.to_string(),
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        kind: DataErrorKind::Syntax(e.message().to_string()),
+    })?;
+    let err = |id: &str, kind: DataErrorKind| DataError {
+        file: name.to_string(),
+        line: line_of(text, &format!("id = {id:?}")),
+        kind,
+    };
+    // Measures are named `<document>/<id>`, as the cache and the CLI name them.
+    let measure_ids: HashSet<String> = measures
+        .iter()
+        .flat_map(|d| {
+            d.measures
+                .iter()
+                .map(move |m| format!("{}/{}", d.document, m.id))
+        })
+        .collect();
+    let rule_ids: HashSet<&str> = rules.iter().map(|r| r.spec.id.as_str()).collect();
+    let mut out = vec![];
+    for spec in parsed.paths {
+        for c in &spec.citations {
+            check_citation(sources, &spec.id, "citation", c).map_err(|k| err(&spec.id, k))?;
+        }
+        for s in &spec.steps {
+            let id = s.id.as_str();
+            for (field, v) in [("title", &s.title), ("what", &s.what)] {
+                if v.trim().is_empty() {
+                    return Err(err(id, DataErrorKind::Empty(id.to_string(), field)));
+                }
+            }
+            for c in &s.citations {
+                check_citation(sources, id, "citation", c).map_err(|k| err(id, k))?;
+            }
+            for r in &s.requirements {
+                check_citation(sources, id, "requires", &r.citation).map_err(|k| err(id, k))?;
+            }
+            for m in &s.measures {
+                if !measure_ids.contains(m) {
+                    return Err(err(
+                        id,
+                        DataErrorKind::UnknownLink {
+                            item: id.to_string(),
+                            what: "measure",
+                            id: m.clone(),
+                        },
+                    ));
+                }
+            }
+            for r in &s.rules {
+                if !rule_ids.contains(r.as_str()) {
+                    return Err(err(
+                        id,
+                        DataErrorKind::UnknownLink {
+                            item: id.to_string(),
+                            what: "rule",
+                            id: r.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        out.push(MassagePath::check(spec).map_err(|e| {
+            let at = match &e {
+                super::paths::PathError::Condition { step, .. }
+                | super::paths::PathError::UnknownStep { step, .. } => step.clone(),
+                super::paths::PathError::SkipReason(s)
+                | super::paths::PathError::Uncited(s)
+                | super::paths::PathError::StepInFacts(s)
+                | super::paths::PathError::NoSteps(s) => s.clone(),
+            };
+            err(&at, DataErrorKind::BadPath(e.to_string()))
+        })?);
+    }
+    Ok(out)
 }
 
 /// Parse one rules file: conditions, citations (quotes verbatim), scope.
@@ -336,23 +483,7 @@ fn check_rules(
         kind,
     };
     let cited = |id: &str, field: &str, c: &Citation| -> Result<(), DataError> {
-        let Some(src) = sources.get(&c.source) else {
-            return Err(err(id, DataErrorKind::MissingSource(c.source.clone())));
-        };
-        if c.clause.trim().is_empty() {
-            return Err(err(id, DataErrorKind::Empty(id.to_string(), "clause")));
-        }
-        if c.quote.trim().is_empty() || !src.contains(&c.quote) {
-            return Err(err(
-                id,
-                DataErrorKind::QuoteNotFound {
-                    field: field.to_string(),
-                    source_file: c.source.clone(),
-                    quote: c.quote.clone(),
-                },
-            ));
-        }
-        Ok(())
+        check_citation(sources, id, field, c).map_err(|k| err(id, k))
     };
     let mut out = vec![];
     for spec in parsed.rules {
@@ -394,7 +525,13 @@ fn check_rules(
         let conditions = spec
             .conditions
             .iter()
-            .map(|c| c.check())
+            .map(|c| {
+                let c = c.check()?;
+                if c.mentions_step() {
+                    return Err(super::rules::ConditionError::StepOutsidePath);
+                }
+                Ok(c)
+            })
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
                 err(

@@ -7,6 +7,7 @@ pub mod forms;
 pub mod jobs;
 pub mod lang;
 pub mod measures;
+pub mod paths;
 pub mod plans;
 pub mod profile;
 pub mod rules;

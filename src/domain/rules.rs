@@ -37,7 +37,50 @@ pub enum Fact {
     PublicWelfarePost,
     /// For the retirement-age calculation of women: retiring at 55 (cadre) rather than 50.
     FemaleCadre,
+    // ── Blind massage (the navigator, `data/paths/`) ──
+    /// Studied medical massage, or a massage-related medical major.
+    MassageMajor,
+    /// Held a blind medical massage professional title before 2009-09-01.
+    #[serde(rename = "title_before_2009")]
+    TitleBefore2009,
+    /// Years of continuous blind medical massage practice before 2009-09-01.
+    #[serde(rename = "practice_years_before_2009")]
+    PracticeYearsBefore2009,
+    /// Of those, years of continuous practice in a medical institution.
+    #[serde(rename = "hospital_years_before_2009")]
+    HospitalYearsBefore2009,
+    /// Passed the national blind medical massage exam.
+    MedicalExamPassed,
+    /// Holds the prefecture federation's review certificate (审核证明).
+    ReviewCertificate,
+    /// Holds the blind medical massage qualification certificate (资格证书).
+    QualificationCertificate,
+    /// Filed for practice by a medical institution (执业备案).
+    PracticeFiled,
+    /// Years of blind medical massage practice in all.
+    MedicalMassageYears,
+    /// Trained in health-care massage.
+    HealthMassageTrained,
+    /// Skill level held under the 保健按摩师 standard.
+    HealthMassageLevel,
 }
+
+/// What values a fact takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    YesNo,
+    /// One of these, lowest first (`at_least` compares them).
+    Levels(&'static [&'static str]),
+    /// Whole years, 0 to 80 (`min` and `below` compare them).
+    Years,
+}
+
+/// The most years a years fact may say.
+pub const MAX_YEARS: u32 = 80;
+
+/// Values of `health_massage_level`, lowest first: none, then 五级 (level5) … 一级 (level1).
+pub const HEALTH_MASSAGE_LEVELS: &[&str] =
+    &["none", "level5", "level4", "level3", "level2", "level1"];
 
 /// Values of the `education` fact, lowest first.
 pub const EDUCATION_LEVELS: &[&str] = &[
@@ -51,7 +94,7 @@ pub const EDUCATION_LEVELS: &[&str] = &[
 ];
 
 impl Fact {
-    pub const ALL: [Fact; 14] = [
+    pub const ALL: [Fact; 25] = [
         Fact::Employed,
         Fact::RegisteredUnemployed,
         Fact::HardToEmploy,
@@ -66,6 +109,48 @@ impl Fact {
         Fact::ShelteredEmployment,
         Fact::PublicWelfarePost,
         Fact::FemaleCadre,
+        Fact::MassageMajor,
+        Fact::TitleBefore2009,
+        Fact::PracticeYearsBefore2009,
+        Fact::HospitalYearsBefore2009,
+        Fact::MedicalExamPassed,
+        Fact::ReviewCertificate,
+        Fact::QualificationCertificate,
+        Fact::PracticeFiled,
+        Fact::MedicalMassageYears,
+        Fact::HealthMassageTrained,
+        Fact::HealthMassageLevel,
+    ];
+    /// The facts the entitlements form asks (the massage ones belong to the navigator).
+    pub const GENERAL: [Fact; 14] = [
+        Fact::Employed,
+        Fact::RegisteredUnemployed,
+        Fact::HardToEmploy,
+        Fact::Graduating,
+        Fact::Education,
+        Fact::Student,
+        Fact::Rural,
+        Fact::Dibao,
+        Fact::ZeroEmploymentFamily,
+        Fact::SelfEmployed,
+        Fact::StartingBusiness,
+        Fact::ShelteredEmployment,
+        Fact::PublicWelfarePost,
+        Fact::FemaleCadre,
+    ];
+    /// The facts the massage navigator asks, besides education.
+    pub const MASSAGE: [Fact; 11] = [
+        Fact::MassageMajor,
+        Fact::TitleBefore2009,
+        Fact::PracticeYearsBefore2009,
+        Fact::HospitalYearsBefore2009,
+        Fact::MedicalExamPassed,
+        Fact::ReviewCertificate,
+        Fact::QualificationCertificate,
+        Fact::PracticeFiled,
+        Fact::MedicalMassageYears,
+        Fact::HealthMassageTrained,
+        Fact::HealthMassageLevel,
     ];
     pub fn key(self) -> &'static str {
         match self {
@@ -83,16 +168,45 @@ impl Fact {
             Fact::ShelteredEmployment => "sheltered_employment",
             Fact::PublicWelfarePost => "public_welfare_post",
             Fact::FemaleCadre => "female_cadre",
+            Fact::MassageMajor => "massage_major",
+            Fact::TitleBefore2009 => "title_before_2009",
+            Fact::PracticeYearsBefore2009 => "practice_years_before_2009",
+            Fact::HospitalYearsBefore2009 => "hospital_years_before_2009",
+            Fact::MedicalExamPassed => "medical_exam_passed",
+            Fact::ReviewCertificate => "review_certificate",
+            Fact::QualificationCertificate => "qualification_certificate",
+            Fact::PracticeFiled => "practice_filed",
+            Fact::MedicalMassageYears => "medical_massage_years",
+            Fact::HealthMassageTrained => "health_massage_trained",
+            Fact::HealthMassageLevel => "health_massage_level",
         }
     }
     pub fn from_key(s: &str) -> Option<Fact> {
         Self::ALL.into_iter().find(|f| f.key() == s)
     }
-    /// The values this fact takes (besides `unknown`).
-    pub fn values(self) -> &'static [&'static str] {
+    pub fn kind(self) -> FactKind {
         match self {
-            Fact::Education => EDUCATION_LEVELS,
-            _ => &["yes", "no"],
+            Fact::Education => FactKind::Levels(EDUCATION_LEVELS),
+            Fact::HealthMassageLevel => FactKind::Levels(HEALTH_MASSAGE_LEVELS),
+            Fact::PracticeYearsBefore2009
+            | Fact::HospitalYearsBefore2009
+            | Fact::MedicalMassageYears => FactKind::Years,
+            _ => FactKind::YesNo,
+        }
+    }
+    /// The values this fact takes (besides `unknown`); empty for years.
+    pub fn values(self) -> &'static [&'static str] {
+        match self.kind() {
+            FactKind::Levels(l) => l,
+            FactKind::YesNo => &["yes", "no"],
+            FactKind::Years => &[],
+        }
+    }
+    /// Whether `v` is a value of this fact (a whole number of years 0–80 for years).
+    pub fn accepts(self, v: &str) -> bool {
+        match self.kind() {
+            FactKind::Years => v.parse::<u32>().is_ok_and(|n| n <= MAX_YEARS),
+            _ => self.values().contains(&v),
         }
     }
 }
@@ -138,6 +252,15 @@ pub struct ConditionSpec {
     /// All of these conditions (inside `any`).
     #[serde(default)]
     pub all: Option<Vec<ConditionSpec>>,
+    /// For a years fact: at least this many.
+    #[serde(default)]
+    pub min: Option<u32>,
+    /// For a years fact: fewer than this many.
+    #[serde(default)]
+    pub below: Option<u32>,
+    /// An earlier step of the same path is done (massage paths only).
+    #[serde(default)]
+    pub step: Option<String>,
 }
 
 /// A checked condition.
@@ -151,7 +274,19 @@ pub enum Condition {
         fact: Fact,
         values: Vec<String>,
     },
-    EducationAtLeast(String),
+    /// An ordered fact (education, skill level) at this value or higher.
+    AtLeast {
+        fact: Fact,
+        value: String,
+    },
+    /// A years fact within `min..below`.
+    Years {
+        fact: Fact,
+        min: Option<u32>,
+        below: Option<u32>,
+    },
+    /// An earlier step of the same path is done (paths only; rules refuse it).
+    Step(String),
     Category(Vec<Category>),
     Grade(Vec<Grade>),
     Age {
@@ -164,6 +299,17 @@ pub enum Condition {
     Verify(String),
     Sex(Sex),
     All(Vec<Condition>),
+}
+
+impl Condition {
+    /// Whether this condition, or one inside it, asks about a path's step.
+    pub fn mentions_step(&self) -> bool {
+        match self {
+            Condition::Step(_) => true,
+            Condition::Any(cs) | Condition::All(cs) => cs.iter().any(Condition::mentions_step),
+            _ => false,
+        }
+    }
 }
 
 /// A citation: a seed document's clause with an exact quote, or a national
@@ -273,8 +419,14 @@ pub enum ConditionError {
     },
     #[error("fact {0} needs `is`, `any_of` or `at_least`")]
     NoTest(&'static str),
-    #[error("at_least is for education only")]
+    #[error("at_least is for education and health_massage_level only")]
     AtLeastNotEducation,
+    #[error("fact {0} counts years: use min and/or below")]
+    YearsNeedRange(&'static str),
+    #[error("min and below are for facts that count years")]
+    RangeNotYears,
+    #[error("a step condition belongs to a path, not a rule")]
+    StepOutsidePath,
     #[error("grade must be 1 to 4, not {0}")]
     BadGrade(u8),
     #[error("an empty list")]
@@ -282,7 +434,7 @@ pub enum ConditionError {
 }
 
 fn check_value(fact: Fact, v: &str) -> Result<(), ConditionError> {
-    if fact.values().contains(&v) {
+    if fact.accepts(v) {
         Ok(())
     } else {
         Err(ConditionError::BadValue {
@@ -305,9 +457,35 @@ impl ConditionSpec {
             self.verify.is_some(),
             self.sex.is_some(),
             self.all.is_some(),
+            self.step.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
             return Err(ConditionError::NotExactlyOne);
+        }
+        if (self.min.is_some() || self.below.is_some())
+            && self.fact.is_none_or(|f| f.kind() != FactKind::Years)
+        {
+            return Err(ConditionError::RangeNotYears);
+        }
+        if let Some(fact) = self.fact.filter(|f| f.kind() == FactKind::Years) {
+            if self.min.is_none() && self.below.is_none()
+                || self.is.is_some()
+                || self.any_of.is_some()
+                || self.at_least.is_some()
+            {
+                return Err(ConditionError::YearsNeedRange(fact.key()));
+            }
+            return Ok(Condition::Years {
+                fact,
+                min: self.min,
+                below: self.below,
+            });
+        }
+        if let Some(step) = &self.step {
+            if step.trim().is_empty() {
+                return Err(ConditionError::Empty);
+            }
+            return Ok(Condition::Step(step.clone()));
         }
         if let Some(fact) = self.fact {
             return match (&self.is, &self.any_of, &self.at_least) {
@@ -330,9 +508,12 @@ impl ConditionSpec {
                         values: vs.clone(),
                     })
                 }
-                (None, None, Some(v)) if fact == Fact::Education => {
+                (None, None, Some(v)) if matches!(fact.kind(), FactKind::Levels(_)) => {
                     check_value(fact, v)?;
-                    Ok(Condition::EducationAtLeast(v.clone()))
+                    Ok(Condition::AtLeast {
+                        fact,
+                        value: v.clone(),
+                    })
                 }
                 (None, None, Some(_)) => Err(ConditionError::AtLeastNotEducation),
                 _ => Err(ConditionError::NoTest(fact.key())),
@@ -406,6 +587,8 @@ pub struct Profile {
     pub birth: Option<Date>,
     pub sex: Option<Sex>,
     pub facts: BTreeMap<Fact, String>,
+    /// For paths: whether each earlier step is done (Met), not (NotMet) or unknown.
+    pub steps: BTreeMap<String, Test>,
 }
 
 impl Profile {
@@ -545,9 +728,9 @@ pub fn test(
                 (Test::Unknown, None)
             }
         },
-        Condition::EducationAtLeast(level) => match p.fact(Fact::Education) {
+        Condition::AtLeast { fact, value: level } => match p.fact(*fact) {
             Some(v) => {
-                let rank = |x: &str| EDUCATION_LEVELS.iter().position(|l| *l == x);
+                let rank = |x: &str| fact.values().iter().position(|l| *l == x);
                 let met = matches!((rank(v), rank(level)), (Some(a), Some(b)) if a >= b);
                 (
                     if met { Test::Met } else { Test::NotMet },
@@ -555,10 +738,26 @@ pub fn test(
                 )
             }
             None => {
-                missing.insert(Missing::Fact(Fact::Education));
+                missing.insert(Missing::Fact(*fact));
                 (Test::Unknown, None)
             }
         },
+        Condition::Years { fact, min, below } => {
+            match p.fact(*fact).and_then(|v| v.parse::<u32>().ok()) {
+                Some(n) => {
+                    let met = min.is_none_or(|m| n >= m) && below.is_none_or(|b| n < b);
+                    (
+                        if met { Test::Met } else { Test::NotMet },
+                        Some(n.to_string()),
+                    )
+                }
+                None => {
+                    missing.insert(Missing::Fact(*fact));
+                    (Test::Unknown, None)
+                }
+            }
+        }
+        Condition::Step(id) => (p.steps.get(id).copied().unwrap_or(Test::Unknown), None),
         Condition::Category(cats) => match p.category {
             Some(c) => (
                 if cats.contains(&c) {
@@ -784,6 +983,19 @@ pub fn precedence_conflicts(rules: &[Rule]) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fact_keys_are_their_serde_names() {
+        for f in Fact::ALL {
+            let json = serde_json::to_string(&f).expect("json");
+            assert_eq!(json, format!("{:?}", f.key()));
+            assert_eq!(Fact::from_key(f.key()), Some(f));
+        }
+        assert!(Fact::HospitalYearsBefore2009.accepts("16"));
+        assert!(!Fact::HospitalYearsBefore2009.accepts("-1"));
+        assert!(!Fact::HospitalYearsBefore2009.accepts("81"));
+        assert!(Fact::HealthMassageLevel.accepts("level4"));
+    }
 
     fn rule(id: &str, scope: &str, topic: &str, conditions: &str, extra: &str) -> Rule {
         let text = format!(

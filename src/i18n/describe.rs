@@ -63,15 +63,25 @@ pub fn card_error(l: &Localizer, e: &CardError) -> String {
     }
 }
 
+/// A fact's value in words ("是", "中专", "四级", "16年").
+pub fn fact_value(l: &Localizer, f: Fact, v: &str) -> String {
+    use crate::domain::rules::FactKind;
+    match f.kind() {
+        FactKind::Years => match v.parse::<u32>() {
+            Ok(n) => l.t_args("years", &[("n", i64::from(n).into())]),
+            Err(_) => v.to_string(),
+        },
+        FactKind::Levels(_) if f == Fact::Education => {
+            l.t(&format!("education-{}", v.replace('_', "-")))
+        }
+        FactKind::Levels(_) => l.t(&format!("massage-level-{}", v.replace('_', "-"))),
+        FactKind::YesNo => l.t(&format!("value-{v}")),
+    }
+}
+
 /// A condition in words ("低保：是").
 pub fn condition_text(l: &Localizer, c: &Condition) -> String {
-    let fact_value = |f: Fact, v: &str| -> String {
-        if f == Fact::Education {
-            l.t(&format!("education-{}", v.replace('_', "-")))
-        } else {
-            l.t(&format!("value-{v}"))
-        }
-    };
+    let fact_value = |f: Fact, v: &str| -> String { fact_value(l, f, v) };
     match c {
         Condition::FactIs { fact, value } => l.t_args(
             "cond-fact",
@@ -90,10 +100,46 @@ pub fn condition_text(l: &Localizer, c: &Condition) -> String {
                 ],
             )
         }
-        Condition::EducationAtLeast(v) => l.t_args(
+        Condition::AtLeast { fact, value } if *fact == Fact::Education => l.t_args(
             "cond-education-at-least",
-            &[("level", fact_value(Fact::Education, v).as_str().into())],
+            &[("level", fact_value(Fact::Education, value).as_str().into())],
         ),
+        Condition::AtLeast { fact, value } => l.t_args(
+            "cond-at-least",
+            &[
+                ("fact", l.t(&fact_id(*fact)).as_str().into()),
+                ("value", fact_value(*fact, value).as_str().into()),
+            ],
+        ),
+        Condition::Years { fact, min, below } => {
+            let fact = l.t(&fact_id(*fact));
+            match (min, below) {
+                (Some(a), Some(b)) => l.t_args(
+                    "cond-years-range",
+                    &[
+                        ("fact", fact.as_str().into()),
+                        ("min", i64::from(*a).into()),
+                        ("below", i64::from(*b).into()),
+                    ],
+                ),
+                (Some(a), None) => l.t_args(
+                    "cond-years-min",
+                    &[
+                        ("fact", fact.as_str().into()),
+                        ("min", i64::from(*a).into()),
+                    ],
+                ),
+                (None, Some(b)) => l.t_args(
+                    "cond-years-below",
+                    &[
+                        ("fact", fact.as_str().into()),
+                        ("below", i64::from(*b).into()),
+                    ],
+                ),
+                (None, None) => fact,
+            }
+        }
+        Condition::Step(id) => l.t_args("cond-step", &[("step", id.as_str().into())]),
         Condition::Category(cs) => {
             let names: Vec<String> = cs
                 .iter()
@@ -234,20 +280,19 @@ pub fn used_text(l: &Localizer, c: &Condition, used: Option<&str>) -> String {
         return l.t("test-unknown");
     };
     match c {
-        Condition::FactIs { fact, .. } | Condition::FactIn { fact, .. }
-            if *fact == Fact::Education =>
-        {
-            l.t(&format!("education-{}", u.replace('_', "-")))
-        }
-        Condition::EducationAtLeast(_) => l.t(&format!("education-{}", u.replace('_', "-"))),
-        Condition::FactIs { .. } | Condition::FactIn { .. } => l.t(&format!("value-{u}")),
+        Condition::FactIs { fact, .. }
+        | Condition::FactIn { fact, .. }
+        | Condition::AtLeast { fact, .. }
+        | Condition::Years { fact, .. } => fact_value(l, *fact, u),
         Condition::Category(_) => l.t(&format!("category-{u}")),
         Condition::Grade(_) => l.t_args("form-grade", &[("grade", u.into())]),
         Condition::Age { .. } | Condition::WorkingAge => {
             l.t_args("age-years", &[("age", u.into())])
         }
         Condition::Sex(_) => l.t(&format!("sex-{u}")),
-        Condition::Any(_) | Condition::All(_) | Condition::Verify(_) => u.to_string(),
+        Condition::Any(_) | Condition::All(_) | Condition::Verify(_) | Condition::Step(_) => {
+            u.to_string()
+        }
     }
 }
 

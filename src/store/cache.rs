@@ -51,6 +51,9 @@ CREATE TABLE target(
     r"
 CREATE TABLE rule(id TEXT PRIMARY KEY, ord INTEGER NOT NULL, scope TEXT NOT NULL, spec TEXT NOT NULL);
 ",
+    r"
+CREATE TABLE path(id TEXT PRIMARY KEY, ord INTEGER NOT NULL, spec TEXT NOT NULL);
+",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,6 +238,15 @@ impl Cache {
             )
             .map_err(&e)?;
         }
+        for (i, p) in data.paths.iter().enumerate() {
+            let spec = serde_json::to_string(&p.spec)
+                .map_err(|err| e(rusqlite::Error::ToSqlConversionFailure(Box::new(err))))?;
+            tx.execute(
+                "INSERT INTO path(id, ord, spec) VALUES (?1, ?2, ?3)",
+                params![p.spec.id, i as i64, spec],
+            )
+            .map_err(&e)?;
+        }
         tx.execute("INSERT INTO meta(key, value) VALUES ('stamp', ?1)", [stamp])
             .map_err(&e)?;
         tx.execute(
@@ -308,6 +320,15 @@ impl Cache {
         rows.collect::<rusqlite::Result<_>>().map_err(&e)
     }
 
+    /// Every plan document, region by region.
+    pub fn all_documents(&self) -> Result<Vec<DocumentRow>> {
+        let mut out = vec![];
+        for r in self.regions()? {
+            out.extend(self.documents(&r.id)?);
+        }
+        Ok(out)
+    }
+
     /// A document's paragraphs in simplified or traditional characters.
     pub fn paragraphs(&self, document_id: &str, traditional: bool) -> Result<Vec<String>> {
         let e = sql_err(&self.path);
@@ -346,6 +367,31 @@ impl Cache {
             out.push(crate::domain::rules::Rule { spec, conditions });
         }
         Ok(out)
+    }
+
+    /// The massage paths, checked again as they are read.
+    pub fn paths(&self) -> Result<Vec<crate::domain::paths::MassagePath>> {
+        let e = sql_err(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT spec FROM path ORDER BY ord")
+            .map_err(&e)?;
+        let specs: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&e)?;
+        let bad = |err: Box<dyn std::error::Error + Send + Sync>| {
+            e(rusqlite::Error::ToSqlConversionFailure(err))
+        };
+        specs
+            .iter()
+            .map(|s| {
+                let spec: crate::domain::paths::PathSpec =
+                    serde_json::from_str(s).map_err(|err| bad(Box::new(err)))?;
+                crate::domain::paths::MassagePath::check(spec).map_err(|err| bad(Box::new(err)))
+            })
+            .collect()
     }
 
     pub fn stats(&self) -> Result<CacheStats> {

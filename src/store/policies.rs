@@ -200,6 +200,21 @@ impl Cache {
         Ok(rows)
     }
 
+    /// These measures, in the order given (unknown ids are left out).
+    pub fn measures_by_id(&self, ids: &[String], traditional: bool) -> Result<Vec<MeasureRow>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let mut all = self.measures(&MeasureFilter::default(), traditional)?;
+        Ok(ids
+            .iter()
+            .filter_map(|id| {
+                let i = all.iter().position(|m| &m.id == id)?;
+                Some(all.swap_remove(i))
+            })
+            .collect())
+    }
+
     pub fn targets(&self, region: Option<&str>) -> Result<Vec<TargetRow>> {
         let e = sql_err(self.path());
         let mut stmt = self

@@ -208,6 +208,72 @@ impl Records {
         tx.commit().map_err(&e)
     }
 
+    /// The latest mark of each massage-path step for one owner (`self`, or
+    /// `profile:<id>` for a client), from the appended history.
+    pub fn step_marks(
+        &self,
+        owner: &str,
+    ) -> Result<std::collections::BTreeMap<String, crate::domain::paths::Mark>> {
+        let e = sql_err(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT step, done, on_date FROM step_mark WHERE owner = ?1 ORDER BY id",
+            )
+            .map_err(&e)?;
+        let rows = stmt
+            .query_map([owner], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    crate::domain::paths::Mark {
+                        done: r.get::<_, i64>(1)? != 0,
+                        on: r.get(2)?,
+                    },
+                ))
+            })
+            .map_err(&e)?;
+        // Later rows replace earlier ones: the newest mark wins.
+        rows.collect::<rusqlite::Result<_>>().map_err(&e)
+    }
+
+    /// The latest marks of every owner.
+    pub fn all_step_marks(
+        &self,
+    ) -> Result<
+        std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, crate::domain::paths::Mark>,
+        >,
+    > {
+        let e = sql_err(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT owner FROM step_mark")
+            .map_err(&e)?;
+        let owners: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(&e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&e)?;
+        owners
+            .into_iter()
+            .map(|o| Ok((o.clone(), self.step_marks(&o)?)))
+            .collect()
+    }
+
+    /// Append a mark: a step done on a date, or taken back. Nothing is edited
+    /// or deleted; the history stays.
+    pub fn mark_step(&mut self, owner: &str, step: &str, done: bool, on: &str) -> Result<()> {
+        let e = sql_err(&self.path);
+        self.conn
+            .execute(
+                "INSERT INTO step_mark(owner, step, done, on_date, at) VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                params![owner, step, i64::from(done), on],
+            )
+            .map_err(&e)?;
+        Ok(())
+    }
+
     /// Job postings the user bookmarked, newest first.
     pub fn bookmarks(&self) -> Result<Vec<String>> {
         let e = sql_err(&self.path);
@@ -352,6 +418,34 @@ impl Records {
 mod tests {
     use super::*;
     use crate::domain::settings::Verbosity;
+
+    #[test]
+    fn step_marks_are_appended_and_the_newest_wins_per_owner() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("records.sqlite");
+        let mut r = Records::open(&p).expect("open");
+        r.mark_step("self", "medical-exam", true, "2025-10-20")
+            .expect("mark");
+        r.mark_step("profile:3", "medical-exam", true, "2024-10-20")
+            .expect("mark");
+        r.mark_step("self", "medical-exam", false, "2025-10-21")
+            .expect("unmark");
+        r.mark_step("self", "medical-education", true, "2020-07-01")
+            .expect("mark");
+        drop(r);
+        let r = Records::open(&p).expect("reopen");
+        let mine = r.step_marks("self").expect("marks");
+        assert!(!mine["medical-exam"].done);
+        assert_eq!(mine["medical-education"].on, "2020-07-01");
+        let theirs = r.step_marks("profile:3").expect("marks");
+        assert_eq!(theirs.len(), 1);
+        assert!(theirs["medical-exam"].done);
+        let rows: i64 = r
+            .conn
+            .query_row("SELECT count(*) FROM step_mark", [], |x| x.get(0))
+            .expect("count");
+        assert_eq!(rows, 4, "history kept");
+    }
 
     #[test]
     fn settings_persist_and_the_file_is_private() {

@@ -21,6 +21,14 @@ pub fn item_at(
     total: usize,
     verbosity: Verbosity,
 ) -> String {
+    if it.role == Role::Step {
+        // "第3步，共8步，全国盲人医疗按摩人员考试，3项要求满足2项": the
+        // position names a step, in every verbosity.
+        let (i, n) = it.pos.map_or((index, total), |(i, n)| (i - 1, n));
+        let mut parts = vec![position_of(loc, it.role, i, n), it.label.clone()];
+        parts.extend(it.state.clone());
+        return join(loc, &parts);
+    }
     let mut parts = vec![it.label.clone()];
     // A paragraph's position names it ("第3段，共68段"): no role word needed.
     if verbosity == Verbosity::Full && it.role != Role::Paragraph {
@@ -63,10 +71,10 @@ pub fn position(loc: &Localizer, index: usize, total: usize) -> String {
 }
 
 fn position_of(loc: &Localizer, role: Role, index: usize, total: usize) -> String {
-    let id = if role == Role::Paragraph {
-        "position-paragraph"
-    } else {
-        "position"
+    let id = match role {
+        Role::Paragraph => "position-paragraph",
+        Role::Step => "position-step",
+        _ => "position",
     };
     loc.t_args(
         id,

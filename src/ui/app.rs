@@ -3,7 +3,7 @@
 //! that the loop (TUI or line mode) carries out. Nothing here draws, speaks
 //! or writes files.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::ops::Range;
 
 use super::announce;
@@ -44,6 +44,13 @@ pub enum Effect {
     PopAndAnnounce,
     /// Delete this saved profile from the records.
     DeleteProfile(i64),
+    /// Append a step mark (done on a date, or taken back) for an owner.
+    MarkStep {
+        owner: String,
+        step: String,
+        done: bool,
+        on: String,
+    },
     Quit,
 }
 
@@ -123,6 +130,10 @@ pub enum Topic {
     Settings,
     Help,
     History,
+    MassageHome,
+    MassageForm,
+    MassagePath,
+    MassageStep,
 }
 
 impl Topic {
@@ -146,6 +157,10 @@ impl Topic {
             Topic::Settings => "help-settings",
             Topic::Help => "help-help",
             Topic::History => "help-history",
+            Topic::MassageHome => "help-massage-home",
+            Topic::MassageForm => "help-massage-form",
+            Topic::MassagePath => "help-massage-path",
+            Topic::MassageStep => "help-massage-step",
         }
     }
 }
@@ -193,6 +208,16 @@ pub enum ScreenKind {
     Help(Topic),
     /// A snapshot of the history when opened, newest first.
     History(Vec<String>),
+    /// The massage navigator: whose profile, their situation, the paths.
+    MassageHome,
+    /// One path's steps (index into `App::paths`).
+    MassagePath(usize),
+    /// One step read item by item.
+    MassageStep {
+        path: usize,
+        step: usize,
+        entries: Vec<super::massage::Entry>,
+    },
 }
 
 impl ScreenKind {
@@ -209,6 +234,7 @@ impl ScreenKind {
             ScreenKind::JobDetail(_) => Topic::JobDetail,
             ScreenKind::Bookmarks(_) => Topic::Bookmarks,
             ScreenKind::Profiles => Topic::Profiles,
+            ScreenKind::EntForm(f) if f.massage => Topic::MassageForm,
             ScreenKind::EntForm(_) => Topic::EntForm,
             ScreenKind::EntResults(_) => Topic::EntResults,
             ScreenKind::EntDetail(..) => Topic::EntDetail,
@@ -216,6 +242,9 @@ impl ScreenKind {
             ScreenKind::Settings => Topic::Settings,
             ScreenKind::Help(_) => Topic::Help,
             ScreenKind::History(_) => Topic::History,
+            ScreenKind::MassageHome => Topic::MassageHome,
+            ScreenKind::MassagePath(_) => Topic::MassagePath,
+            ScreenKind::MassageStep { .. } => Topic::MassageStep,
         }
     }
 }
@@ -333,6 +362,12 @@ pub struct App {
     delete_armed: Option<i64>,
     /// The jobs screen's hint has been said in this run.
     jobs_hint_given: bool,
+    /// The massage paths, read from the cache the first time they are needed.
+    paths: Option<Vec<crate::domain::paths::MassagePath>>,
+    /// Whose situation the massage navigator shows.
+    pub person: super::massage::Person,
+    /// Step marks by owner (`self`, `profile:<id>`), kept in records.sqlite by the session.
+    pub marks: BTreeMap<String, BTreeMap<String, crate::domain::paths::Mark>>,
 }
 
 impl App {
@@ -368,6 +403,9 @@ impl App {
             saved: vec![],
             delete_armed: None,
             jobs_hint_given: false,
+            paths: None,
+            person: Default::default(),
+            marks: BTreeMap::new(),
         }
     }
 
@@ -606,10 +644,17 @@ impl App {
                 (l.t("profiles-title"), items)
             }
             ScreenKind::EntForm(f) => (
-                if f.label.trim().is_empty() {
-                    l.t("ent-form-title")
-                } else {
-                    l.t_args("ent-form-title-of", &[("name", f.label.trim().into())])
+                match (f.massage, f.label.trim()) {
+                    (true, "") => l.t("massage-situation"),
+                    (true, name) => l.t_args(
+                        "title-of-person",
+                        &[
+                            ("title", l.t("massage-situation").as_str().into()),
+                            ("name", name.into()),
+                        ],
+                    ),
+                    (false, "") => l.t("ent-form-title"),
+                    (false, name) => l.t_args("ent-form-title-of", &[("name", name.into())]),
                 },
                 f.items(l),
             ),
@@ -661,6 +706,33 @@ impl App {
                     .map(|e| Item::new(e.clone(), Role::HistoryEntry))
                     .collect(),
             ),
+            ScreenKind::MassageHome => (
+                self.whose_massage(l.t("massage-title")),
+                self.massage_home_items(),
+            ),
+            ScreenKind::MassagePath(p) => match self.paths.as_ref().and_then(|ps| ps.get(*p)) {
+                Some(path) => {
+                    let res = self.path_result(path);
+                    (
+                        self.whose_massage(path.spec.title.clone()),
+                        (0..path.steps.len())
+                            .map(|i| super::massage::step_item(l, path, &res, i))
+                            .collect(),
+                    )
+                }
+                None => (l.t("massage-title"), vec![]),
+            },
+            ScreenKind::MassageStep {
+                path,
+                step,
+                entries,
+            } => match self.paths.as_ref().and_then(|ps| ps.get(*path)) {
+                Some(p) => (
+                    self.whose_massage(l.t("massage-step-title")),
+                    self.step_items(p, *step, entries),
+                ),
+                None => (l.t("massage-step-title"), vec![]),
+            },
         };
         let focus = s.focus.min(items.len().saturating_sub(1));
         View {
@@ -741,6 +813,7 @@ impl App {
             Command::Back => {
                 if self.stack.len() > 1 {
                     let leaving_form = matches!(self.screen().kind, ScreenKind::EntForm(_));
+                    self.take_massage_form();
                     let save = leaving_form.then(|| self.form_to_save()).flatten();
                     let mut effects = vec![];
                     // A form someone filled in is kept, even without results.
@@ -754,6 +827,7 @@ impl App {
                         return effects;
                     }
                     self.stack.pop();
+                    self.refresh_step();
                     self.status = None;
                     self.announce_screen()
                 } else {
@@ -873,6 +947,7 @@ impl App {
         if self.stack.len() > 1 {
             self.stack.pop();
         }
+        self.refresh_step();
         self.status = None;
         self.announce_screen()
     }
@@ -897,6 +972,7 @@ impl App {
                 },
                 Some(HomeEntry::Jobs) if self.jobs.is_some() => self.open_jobs(),
                 Some(HomeEntry::Entitlements) => self.open_entitlements(),
+                Some(HomeEntry::Massage) => self.open_massage(),
                 Some(HomeEntry::Settings) => self.push(ScreenKind::Settings),
                 Some(HomeEntry::Help) => self.push(ScreenKind::Help(Topic::Home)),
                 Some(e) => {
@@ -995,10 +1071,12 @@ impl App {
                 };
                 self.push(ScreenKind::EntForm(Box::new(form)))
             }
-            ScreenKind::EntForm(_) => {
-                use super::entitlements::{EntForm, Field};
-                match EntForm::field(focus) {
+            ScreenKind::EntForm(form) => {
+                use super::entitlements::Field;
+                match form.field(focus) {
+                    Some(Field::Results) if form.massage => self.form_to_paths(),
                     Some(Field::Results) => self.show_results(),
+                    Some(_) if form.is_text(focus) => self.announce_focus(),
                     Some(Field::Card | Field::Birth) => self.announce_focus(),
                     _ => self.adjust(true),
                 }
@@ -1033,6 +1111,17 @@ impl App {
             ScreenKind::Reader { .. } | ScreenKind::Help(_) | ScreenKind::History(_) => {
                 self.announce_focus()
             }
+            ScreenKind::MassageHome => match focus {
+                0 => self.adjust(true),
+                1 => self.open_massage_form(None),
+                _ => self.open_path(focus - 2),
+            },
+            ScreenKind::MassagePath(p) => self.open_step(p, focus),
+            ScreenKind::MassageStep {
+                path,
+                step,
+                entries,
+            } => self.step_activate(path, step, entries.get(focus).cloned()),
         }
     }
 
@@ -1095,6 +1184,11 @@ impl App {
             ScreenKind::Targets { targets, .. } => targets
                 .get(s.focus)
                 .map(|t| (t.document_id.clone(), t.paragraph)),
+            ScreenKind::MassageStep {
+                path,
+                step,
+                entries,
+            } => self.step_cited(*path, *step, entries.get(s.focus)),
             _ => None,
         }
     }
@@ -1189,7 +1283,7 @@ impl App {
     pub fn wants_text(&self) -> bool {
         match &self.screen().kind {
             ScreenKind::Search { .. } | ScreenKind::Jobs(_) => self.screen().focus == 0,
-            ScreenKind::EntForm(_) => super::entitlements::EntForm::is_text(self.screen().focus),
+            ScreenKind::EntForm(f) => f.is_text(self.screen().focus),
             _ => false,
         }
     }
@@ -1304,6 +1398,17 @@ impl App {
                 f.profile_id = Some(id);
             }
         }
+        if self
+            .stack
+            .iter()
+            .any(|s| matches!(&s.kind, ScreenKind::EntForm(f) if f.massage))
+            || self.person.profile_id == Some(id)
+        {
+            self.person = super::massage::Person {
+                profile_id: Some(id),
+                stored: stored.clone(),
+            };
+        }
         self.saved.retain(|(i, _)| *i != id);
         self.saved.insert(0, (id, stored));
     }
@@ -1388,9 +1493,7 @@ impl App {
                 Some(v) => (*fact, v.clone()),
                 None => return vec![],
             },
-            Some(Condition::EducationAtLeast(level)) => {
-                (crate::domain::rules::Fact::Education, level.clone())
-            }
+            Some(Condition::AtLeast { fact, value }) => (*fact, value.clone()),
             _ => return vec![self.notify(self.loc.t("whatif-not-a-fact"))],
         };
         p.facts.insert(fact, value.clone());
@@ -1399,12 +1502,7 @@ impl App {
             return vec![];
         };
         let fact_name = self.loc.t(&crate::i18n::describe::fact_id(fact));
-        let value_word = if fact == crate::domain::rules::Fact::Education {
-            self.loc
-                .t(&format!("education-{}", value.replace('_', "-")))
-        } else {
-            self.loc.t(&format!("value-{value}"))
-        };
+        let value_word = crate::i18n::describe::fact_value(&self.loc, fact, &value);
         let outcome = super::entitlements::outcome_text(&self.loc, after);
         let text = self.loc.t_args(
             "whatif",
@@ -1423,10 +1521,11 @@ impl App {
         while self.stack.len() > 1 && !matches!(self.screen().kind, ScreenKind::EntForm(_)) {
             self.stack.pop();
         }
-        if let Some(i) = super::entitlements::fields()
-            .iter()
-            .position(|f| *f == field)
-        {
+        let at = match &self.screen().kind {
+            ScreenKind::EntForm(f) => f.fields().iter().position(|x| *x == field),
+            _ => None,
+        };
+        if let Some(i) = at {
             self.screen_mut().focus = i;
         }
         self.announce_focus()
@@ -1900,6 +1999,9 @@ impl App {
         if matches!(self.screen().kind, ScreenKind::Jobs(_)) {
             return self.adjust_job_filter(up);
         }
+        if matches!(self.screen().kind, ScreenKind::MassageHome) {
+            return self.cycle_person(up);
+        }
         if matches!(self.screen().kind, ScreenKind::EntForm(_)) {
             let focus = self.screen().focus;
             let changed = match &mut self.screen_mut().kind {
@@ -1910,11 +2012,11 @@ impl App {
                 return vec![];
             }
             // Say the field and its new value.
-            let text = match (
-                &self.screen().kind,
-                super::entitlements::EntForm::field(focus),
-            ) {
-                (ScreenKind::EntForm(f), Some(field)) => {
+            let text = match &self.screen().kind {
+                ScreenKind::EntForm(f) => {
+                    let Some(field) = f.field(focus) else {
+                        return vec![];
+                    };
                     let label = self
                         .view()
                         .focused()
@@ -2037,6 +2139,437 @@ impl App {
 }
 
 /// Monthly pay, worded.
+/// The massage navigator.
+impl App {
+    fn ensure_rules(&mut self) -> Result<(), Effect> {
+        if self.rules.is_none() {
+            match self.cache.rules() {
+                Ok(r) => self.rules = Some(r),
+                Err(e) => return Err(self.cache_error(&e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Open the navigator, for the most recently saved profile if there is one.
+    fn open_massage(&mut self) -> Vec<Effect> {
+        if let Err(e) = self.ensure_rules() {
+            return vec![e];
+        }
+        if self.paths.is_none() {
+            match self.cache.paths() {
+                Ok(p) => self.paths = Some(p),
+                Err(e) => return vec![self.cache_error(&e)],
+            }
+        }
+        if self.person.profile_id.is_none()
+            && self.person.stored == Default::default()
+            && let Some((id, p)) = self.saved.first()
+        {
+            self.person = super::massage::Person {
+                profile_id: Some(*id),
+                stored: p.clone(),
+            };
+        }
+        self.push(ScreenKind::MassageHome)
+    }
+
+    /// A title with whose situation it is ("盲人医疗按摩（王先生）").
+    fn whose_massage(&self, title: String) -> String {
+        match self.person.name() {
+            Some(n) => self.loc.t_args(
+                "title-of-person",
+                &[("title", title.as_str().into()), ("name", n.into())],
+            ),
+            None => title,
+        }
+    }
+
+    fn person_text(&self) -> String {
+        let l = &self.loc;
+        match (self.person.profile_id, self.person.name()) {
+            (_, Some(n)) => {
+                let card = self
+                    .person
+                    .stored
+                    .card_last_four()
+                    .map(|d| l.t_args("card-last-four", &[("last4", d.as_str().into())]));
+                announce::join(
+                    l,
+                    &[vec![n.to_string()], card.into_iter().collect()].concat(),
+                )
+            }
+            (Some(_), None) => l.t("profiles-unnamed"),
+            (None, None) => l.t("massage-no-profile"),
+        }
+    }
+
+    fn massage_home_items(&self) -> Vec<Item> {
+        let l = &self.loc;
+        let mut items = vec![
+            Item::new(l.t("massage-person"), Role::Setting).with_state(self.person_text()),
+            Item::new(l.t("massage-situation"), Role::MenuItem).with_state(
+                if self.person.stored == Default::default() {
+                    l.t("massage-situation-empty")
+                } else {
+                    l.t("massage-situation-filled")
+                },
+            ),
+        ];
+        for path in self.paths.as_deref().unwrap_or(&[]) {
+            let res = self.path_result(path);
+            items.push(super::massage::path_item(l, path, &res));
+        }
+        items
+    }
+
+    fn person_marks(&self) -> BTreeMap<String, crate::domain::paths::Mark> {
+        self.marks
+            .get(&self.person.owner())
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn path_result(
+        &self,
+        path: &crate::domain::paths::MassagePath,
+    ) -> crate::domain::paths::PathResult {
+        crate::domain::paths::evaluate(
+            path,
+            &self.person.profile(&self.as_of),
+            &self.person_marks(),
+            &self.as_of,
+        )
+    }
+
+    /// Left/Right on "档案": nobody (browse), then each saved profile.
+    fn cycle_person(&mut self, up: bool) -> Vec<Effect> {
+        if self.screen().focus != 0 {
+            return vec![];
+        }
+        let mut options: Vec<Option<i64>> = vec![None];
+        options.extend(self.saved.iter().map(|(id, _)| Some(*id)));
+        let n = options.len();
+        let i = options
+            .iter()
+            .position(|o| *o == self.person.profile_id)
+            .unwrap_or(0);
+        let next = options[if up { (i + 1) % n } else { (i + n - 1) % n }];
+        self.person = match next.and_then(|id| self.saved.iter().find(|(x, _)| *x == id)) {
+            Some((id, p)) => super::massage::Person {
+                profile_id: Some(*id),
+                stored: p.clone(),
+            },
+            None => super::massage::Person::default(),
+        };
+        let text = announce::join(
+            &self.loc,
+            &[self.loc.t("massage-person"), self.person_text()],
+        );
+        vec![self.say(text)]
+    }
+
+    /// The massage form for the person, at the field that answers `ask`.
+    fn open_massage_form(&mut self, ask: Option<crate::domain::rules::Missing>) -> Vec<Effect> {
+        let mut form = match self.person.profile_id {
+            Some(id) => {
+                super::entitlements::EntForm::from_stored(id, &self.person.stored, &self.as_of)
+            }
+            None => super::entitlements::EntForm::from_stored(0, &self.person.stored, &self.as_of),
+        };
+        form.profile_id = self.person.profile_id;
+        form.massage = true;
+        let focus = ask
+            .map(|m| super::entitlements::field_for(&m))
+            .and_then(|f| form.fields().iter().position(|x| *x == f));
+        let effects = self.push(ScreenKind::EntForm(Box::new(form)));
+        match focus {
+            Some(i) if i > 0 => {
+                self.history.pop_back();
+                self.screen_mut().focus = i;
+                self.announce_screen()
+            }
+            _ => effects,
+        }
+    }
+
+    /// Leaving the massage form (Back, or "查看按摩路径"): the person is what it says.
+    fn take_massage_form(&mut self) {
+        if let ScreenKind::EntForm(f) = &self.screen().kind
+            && f.massage
+        {
+            self.person = super::massage::Person {
+                profile_id: f.profile_id,
+                stored: f.to_stored(),
+            };
+        }
+    }
+
+    /// "查看按摩路径" on the massage form: keep it (saved when it holds
+    /// anything) and go back to the paths.
+    fn form_to_paths(&mut self) -> Vec<Effect> {
+        self.take_massage_form();
+        if self.person.stored == Default::default() {
+            return self.pop_and_announce();
+        }
+        vec![Effect::SaveProfile, Effect::PopAndAnnounce]
+    }
+
+    /// A path's steps, with the focus on the next step ("you are here").
+    fn open_path(&mut self, path: usize) -> Vec<Effect> {
+        let Some(p) = self.paths.as_ref().and_then(|ps| ps.get(path)) else {
+            return vec![];
+        };
+        let next = self.path_result(p).next.unwrap_or(0);
+        self.status = None;
+        self.stack.push(Screen {
+            kind: ScreenKind::MassagePath(path),
+            focus: next,
+        });
+        self.announce_screen()
+    }
+
+    fn open_step(&mut self, path: usize, step: usize) -> Vec<Effect> {
+        let entries = self.step_entries(path, step);
+        if entries.is_empty() {
+            return vec![];
+        }
+        self.push(ScreenKind::MassageStep {
+            path,
+            step,
+            entries,
+        })
+    }
+
+    fn step_entries(&mut self, path: usize, step: usize) -> Vec<super::massage::Entry> {
+        let Some(p) = self.paths.as_ref().and_then(|ps| ps.get(path)) else {
+            return vec![];
+        };
+        let Some(s) = p.steps.get(step) else {
+            return vec![];
+        };
+        let res = self.path_result(p);
+        let region = self
+            .person
+            .profile(&self.as_of)
+            .region
+            .filter(|r| r != "elsewhere");
+        // The person's region's measures; everyone's when the region is not known.
+        let measures: Vec<_> = self
+            .cache
+            .measures_by_id(&s.spec.measures, self.lang().traditional())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|m| region.as_ref().is_none_or(|r| &m.region_id == r))
+            .collect();
+        super::massage::entries(
+            p,
+            step,
+            &res.steps[step],
+            measures,
+            self.rules.as_deref().unwrap_or(&[]),
+        )
+    }
+
+    /// After the person or the marks changed: a step screen on top is read anew.
+    fn refresh_step(&mut self) {
+        if let ScreenKind::MassageStep { path, step, .. } = self.screen().kind {
+            let fresh = self.step_entries(path, step);
+            let focus = self.screen().focus.min(fresh.len().saturating_sub(1));
+            if let ScreenKind::MassageStep { entries, .. } = &mut self.screen_mut().kind {
+                *entries = fresh;
+            }
+            self.screen_mut().focus = focus;
+        }
+    }
+
+    fn step_items(
+        &self,
+        path: &crate::domain::paths::MassagePath,
+        step: usize,
+        entries: &[super::massage::Entry],
+    ) -> Vec<Item> {
+        let res = self.path_result(path);
+        let profile = self.person.profile(&self.as_of);
+        let rules = self.rules.as_deref().unwrap_or(&[]);
+        let outcome = |r: &crate::domain::rules::Rule| -> String {
+            crate::domain::rules::evaluate(std::slice::from_ref(r), &profile, &self.as_of)
+                .first()
+                .map(|e| super::entitlements::outcome_text(&self.loc, e))
+                .unwrap_or_default()
+        };
+        let region = |name: &str| self.data_text(name);
+        let plans = super::massage::Plans(self.cache.all_documents().unwrap_or_default());
+        super::massage::detail_items(
+            &self.loc,
+            path,
+            step,
+            &res,
+            entries,
+            rules,
+            &outcome,
+            &region,
+            &plans,
+            &self.as_of,
+        )
+    }
+
+    fn step_activate(
+        &mut self,
+        path: usize,
+        step: usize,
+        entry: Option<super::massage::Entry>,
+    ) -> Vec<Effect> {
+        use super::massage::Entry;
+        match entry {
+            Some(Entry::Ask(m)) => self.open_massage_form(Some(m)),
+            Some(Entry::Measure(m)) => self.push(ScreenKind::Measure(m)),
+            Some(Entry::Rule(i)) => {
+                let profile = self.person.profile(&self.as_of);
+                let Some(rule) = self.rules.as_ref().and_then(|r| r.get(i)) else {
+                    return vec![];
+                };
+                match crate::domain::rules::evaluate(
+                    std::slice::from_ref(rule),
+                    &profile,
+                    &self.as_of,
+                )
+                .into_iter()
+                .next()
+                {
+                    Some(e) => self.push(ScreenKind::EntDetail(i, Box::new(e))),
+                    None => vec![],
+                }
+            }
+            Some(Entry::Citation(_)) => match self.cited() {
+                Some(_) => self.original(),
+                None => self.announce_focus(),
+            },
+            Some(Entry::Mark) => self.toggle_mark(path, step),
+            _ => self.announce_focus(),
+        }
+    }
+
+    /// Mark the step done today (or take the mark back), then say the step
+    /// after it.
+    fn toggle_mark(&mut self, path: usize, step: usize) -> Vec<Effect> {
+        let Some(p) = self.paths.as_ref().and_then(|ps| ps.get(path)) else {
+            return vec![];
+        };
+        let Some(s) = p.steps.get(step) else {
+            return vec![];
+        };
+        let id = s.spec.id.clone();
+        let title = s.spec.title.clone();
+        let owner = self.person.owner();
+        let marked = self
+            .marks
+            .get(&owner)
+            .and_then(|m| m.get(&id))
+            .is_some_and(|m| m.done);
+        let on = self.as_of.to_iso();
+        self.marks.entry(owner.clone()).or_default().insert(
+            id.clone(),
+            crate::domain::paths::Mark {
+                done: !marked,
+                on: on.clone(),
+            },
+        );
+        let l = &self.loc;
+        let mut text = if marked {
+            l.t_args(
+                "step-unmarked",
+                &[
+                    ("index", (step + 1).into()),
+                    ("title", title.as_str().into()),
+                ],
+            )
+        } else {
+            l.t_args(
+                "step-marked",
+                &[
+                    ("index", (step + 1).into()),
+                    ("title", title.as_str().into()),
+                    ("date", l.date(&on).as_str().into()),
+                ],
+            )
+        };
+        let Some(p) = self.paths.as_ref().and_then(|ps| ps.get(path)) else {
+            return vec![];
+        };
+        let res = self.path_result(p);
+        let next = match res.next {
+            Some(i) => {
+                let it = super::massage::step_item(l, p, &res, i);
+                l.t_args(
+                    "step-next-is",
+                    &[(
+                        "step",
+                        announce::item_at(l, &it, i, p.steps.len(), Verbosity::Brief)
+                            .as_str()
+                            .into(),
+                    )],
+                )
+            }
+            None => l.t("path-all-behind"),
+        };
+        text = format!("{text}{}{next}", l.t("sentence-separator"));
+        self.refresh_step();
+        let effect = Effect::MarkStep {
+            owner,
+            step: id,
+            done: !marked,
+            on,
+        };
+        vec![effect, self.notify(text)]
+    }
+
+    /// Where a step screen's focused item (or the step itself) is written:
+    /// a regional measure, or a citation of a plan document.
+    fn step_cited(
+        &self,
+        path: usize,
+        step: usize,
+        entry: Option<&super::massage::Entry>,
+    ) -> Option<(String, Option<usize>)> {
+        use super::massage::Entry;
+        let s = self.paths.as_ref()?.get(path)?.steps.get(step)?;
+        if let Some(Entry::Measure(m)) = entry {
+            return Some((m.document_id.clone(), m.paragraph));
+        }
+        let citations: Vec<&crate::domain::rules::Citation> = match entry {
+            Some(Entry::Citation(k)) => s.spec.citations.get(*k).into_iter().collect(),
+            Some(Entry::Requirement(k)) => s
+                .spec
+                .requirements
+                .get(*k)
+                .map(|r| &r.citation)
+                .into_iter()
+                .collect(),
+            _ => s.spec.citations.iter().collect(),
+        };
+        citations.into_iter().find_map(|c| self.locate(c))
+    }
+
+    /// The plan document and paragraph that hold a citation's quote.
+    fn locate(&self, c: &crate::domain::rules::Citation) -> Option<(String, Option<usize>)> {
+        let doc = self
+            .cache
+            .regions()
+            .ok()?
+            .into_iter()
+            .flat_map(|r| self.cache.documents(&r.id).unwrap_or_default())
+            .find(|d| d.source == c.source)?;
+        let paragraphs = self.cache.paragraphs(&doc.id, false).ok()?;
+        let head: String = c.quote.chars().take(12).collect();
+        let at = paragraphs
+            .iter()
+            .position(|p| p.contains(&c.quote))
+            .or_else(|| paragraphs.iter().position(|p| p.contains(&head)));
+        Some((doc.id, at))
+    }
+}
+
 pub fn pay_text(l: &Localizer, p: &Posting) -> String {
     match (p.pay_min, p.pay_max) {
         (Some(a), Some(b)) if a == b => {
@@ -2125,9 +2658,25 @@ mod tests {
                 Topic::Settings,
                 Topic::Help,
                 Topic::History,
+                Topic::MassageHome,
+                Topic::MassageForm,
+                Topic::MassagePath,
+                Topic::MassageStep,
             ]
             .iter()
             .map(|t| t.message_id().to_string()),
+        );
+        use crate::domain::rules::{EDUCATION_LEVELS, Fact, HEALTH_MASSAGE_LEVELS};
+        ids.extend(Fact::ALL.iter().map(|f| crate::i18n::describe::fact_id(*f)));
+        ids.extend(
+            HEALTH_MASSAGE_LEVELS
+                .iter()
+                .map(|v| format!("massage-level-{}", v.replace('_', "-"))),
+        );
+        ids.extend(
+            EDUCATION_LEVELS
+                .iter()
+                .map(|v| format!("education-{}", v.replace('_', "-"))),
         );
         ids.extend(
             super::super::keymap::COMMANDS
@@ -2145,6 +2694,7 @@ mod tests {
                 Role::HistoryEntry,
                 Role::EditField,
                 Role::Field,
+                Role::Step,
             ]
             .iter()
             .map(|r| r.message_id().to_string()),

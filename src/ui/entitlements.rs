@@ -8,7 +8,7 @@ use super::announce;
 use super::view::{Item, Role};
 use crate::domain::card::{CardError, CardNumber, Date, Grade, Sex};
 use crate::domain::jobs::{CATEGORIES, Category};
-use crate::domain::rules::{Evaluation, Fact, Missing, Outcome, Profile, Rule, Validity};
+use crate::domain::rules::{Evaluation, Fact, FactKind, Missing, Outcome, Profile, Rule, Validity};
 use crate::i18n::Localizer;
 use crate::i18n::describe::{card_error, fact_id, missing_text, text_result};
 
@@ -37,8 +37,26 @@ pub enum Field {
     Results,
 }
 
-/// The fields in order.
+/// The fields of the entitlements form, in order.
 pub fn fields() -> Vec<Field> {
+    fields_for(false)
+}
+
+/// The fields in order: the entitlements form, or the massage form (the
+/// card, region, category, education and the massage facts).
+pub fn fields_for(massage: bool) -> Vec<Field> {
+    if massage {
+        let mut f = vec![
+            Field::Card,
+            Field::Region,
+            Field::Category,
+            Field::Fact(Fact::Education),
+        ];
+        f.extend(Fact::MASSAGE.iter().map(|x| Field::Fact(*x)));
+        f.push(Field::Label);
+        f.push(Field::Results);
+        return f;
+    }
     let mut f = vec![
         Field::Card,
         Field::Region,
@@ -47,7 +65,7 @@ pub fn fields() -> Vec<Field> {
         Field::Birth,
         Field::Sex,
     ];
-    f.extend(Fact::ALL.iter().map(|x| Field::Fact(*x)));
+    f.extend(Fact::GENERAL.iter().map(|x| Field::Fact(*x)));
     f.push(Field::Label);
     f.push(Field::Results);
     f
@@ -72,27 +90,37 @@ pub struct EntForm {
     pub facts: BTreeMap<Fact, String>,
     /// The outcomes of the last results shown, to say what changed.
     pub last: BTreeMap<String, Outcome>,
+    /// The massage navigator's form (massage facts) rather than the entitlements one.
+    pub massage: bool,
 }
 
 use super::app::cycle;
 
 impl EntForm {
-    pub fn field(focus: usize) -> Option<Field> {
-        fields().get(focus).copied()
+    pub fn fields(&self) -> Vec<Field> {
+        fields_for(self.massage)
     }
 
-    pub fn is_text(focus: usize) -> bool {
-        matches!(
-            Self::field(focus),
-            Some(Field::Card | Field::Birth | Field::Label)
-        )
+    pub fn field(&self, focus: usize) -> Option<Field> {
+        self.fields().get(focus).copied()
+    }
+
+    pub fn is_text(&self, focus: usize) -> bool {
+        match self.field(focus) {
+            Some(Field::Card | Field::Birth | Field::Label) => true,
+            Some(Field::Fact(f)) => f.kind() == FactKind::Years,
+            _ => false,
+        }
     }
 
     pub fn text_mut(&mut self, focus: usize) -> Option<&mut String> {
-        match Self::field(focus) {
+        match self.field(focus) {
             Some(Field::Card) => Some(&mut self.card_text),
             Some(Field::Birth) => Some(&mut self.birth_text),
             Some(Field::Label) => Some(&mut self.label),
+            Some(Field::Fact(f)) if f.kind() == FactKind::Years => {
+                Some(self.facts.entry(f).or_default())
+            }
             _ => None,
         }
     }
@@ -132,7 +160,7 @@ impl EntForm {
             facts: p.facts.clone(),
             ..EntForm::default()
         };
-        if let Some(i) = fields().iter().position(|x| *x == Field::Card) {
+        if let Some(i) = f.fields().iter().position(|x| *x == Field::Card) {
             let _ = f.text_changed(i, today);
         }
         // What was chosen by hand is kept over what the card says.
@@ -148,7 +176,7 @@ impl EntForm {
     /// Re-read a text field after an edit. Returns an error to say at once
     /// (a complete card number that is wrong).
     pub fn text_changed(&mut self, focus: usize, today: &Date) -> Option<CardError> {
-        match Self::field(focus) {
+        match self.field(focus) {
             Some(Field::Card) => {
                 let digits = self
                     .card_text
@@ -194,7 +222,7 @@ impl EntForm {
 
     /// Left/Right/Enter on a choice.
     pub fn adjust(&mut self, focus: usize, up: bool) -> bool {
-        match Self::field(focus) {
+        match self.field(focus) {
             Some(Field::Region) => {
                 let ids: Vec<&'static str> = REGIONS.iter().map(|(id, _)| *id).collect();
                 self.region = cycle(&ids, self.region, up);
@@ -205,6 +233,18 @@ impl EntForm {
             }
             Some(Field::Grade) => self.grade = cycle(&Grade::ALL, self.grade, up),
             Some(Field::Sex) => self.sex = cycle(&[Sex::Male, Sex::Female], self.sex, up),
+            Some(Field::Fact(f)) if f.kind() == FactKind::Years => {
+                let n = self
+                    .facts
+                    .get(&f)
+                    .and_then(|v| v.trim().parse::<u32>().ok());
+                let n = match (n, up) {
+                    (None, _) => 0,
+                    (Some(n), true) => (n + 1).min(crate::domain::rules::MAX_YEARS),
+                    (Some(n), false) => n.saturating_sub(1),
+                };
+                self.facts.insert(f, n.to_string());
+            }
             Some(Field::Fact(f)) => {
                 let vals: Vec<&'static str> = f.values().to_vec();
                 let cur = self
@@ -232,7 +272,14 @@ impl EntForm {
             grade: self.grade,
             birth: Date::parse(self.birth_text.trim()),
             sex: self.sex,
-            facts: self.facts.clone(),
+            // What is typed but not (yet) a value counts as unknown.
+            facts: self
+                .facts
+                .iter()
+                .filter(|(f, v)| f.accepts(v.trim()))
+                .map(|(f, v)| (*f, v.trim().to_string()))
+                .collect(),
+            steps: Default::default(),
         }
     }
 
@@ -291,12 +338,24 @@ impl EntForm {
                 Some(Sex::Female) => l.t("sex-female"),
                 None => unknown(),
             },
-            Field::Fact(f) => match self.facts.get(&f) {
-                Some(v) if f == Fact::Education => {
-                    l.t(&format!("education-{}", v.replace('_', "-")))
-                }
-                Some(v) => l.t(&format!("value-{v}")),
-                None => l.t("test-unknown"),
+            Field::Fact(f) => match self.facts.get(&f).map(|v| v.trim()) {
+                Some("") | None => l.t("test-unknown"),
+                Some(v) if f.accepts(v) => crate::i18n::describe::fact_value(l, f, v),
+                Some(v) => l.t_args(
+                    "form-error",
+                    &[(
+                        "error",
+                        l.t_args(
+                            "form-years-bad",
+                            &[
+                                ("value", v.into()),
+                                ("max", i64::from(crate::domain::rules::MAX_YEARS).into()),
+                            ],
+                        )
+                        .as_str()
+                        .into(),
+                    )],
+                ),
             },
             Field::Label => {
                 if self.label.is_empty() {
@@ -310,7 +369,7 @@ impl EntForm {
     }
 
     pub fn items(&self, l: &Localizer) -> Vec<Item> {
-        let fs = fields();
+        let fs = self.fields();
         let n = fs.len();
         fs.iter()
             .enumerate()
@@ -322,8 +381,12 @@ impl EntForm {
                     Field::Grade => (l.t("form-grade-label"), Role::Setting),
                     Field::Birth => (l.t("form-birth"), Role::EditField),
                     Field::Sex => (l.t("form-sex"), Role::Setting),
+                    Field::Fact(f) if f.kind() == FactKind::Years => {
+                        (l.t(&fact_id(*f)), Role::EditField)
+                    }
                     Field::Fact(f) => (l.t(&fact_id(*f)), Role::Setting),
                     Field::Label => (l.t("form-label"), Role::EditField),
+                    Field::Results if self.massage => (l.t("form-show-paths"), Role::MenuItem),
                     Field::Results => (l.t("form-show-results"), Role::MenuItem),
                 };
                 let item = Item::new(label, role).at(i, n);

@@ -9,6 +9,7 @@ pub mod backend;
 pub mod entitlements;
 pub mod keymap;
 pub mod line;
+pub mod massage;
 pub mod render;
 pub mod tui;
 pub mod view;
@@ -155,6 +156,20 @@ impl Session {
                 }
                 Effect::DeleteProfile(id) => {
                     if let Err(err) = self.records.delete_profile(id) {
+                        self.records_error(&err);
+                    }
+                }
+                Effect::MarkStep {
+                    owner,
+                    step,
+                    done,
+                    on,
+                } => {
+                    if let Err(err) = self.records.mark_step(&owner, &step, done, &on) {
+                        // Not kept: the screen goes back to what the records say.
+                        if let Ok(m) = self.records.step_marks(&owner) {
+                            self.app.marks.insert(owner, m);
+                        }
                         self.records_error(&err);
                     }
                 }

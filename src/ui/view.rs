@@ -16,6 +16,8 @@ pub enum Role {
     EditField,
     /// A fact shown in a detail screen ("截止时间：…").
     Field,
+    /// A step of a path: its position comes first ("第3步，共8步").
+    Step,
 }
 
 impl Role {
@@ -30,6 +32,7 @@ impl Role {
             Role::HistoryEntry => "role-history-entry",
             Role::EditField => "role-edit-field",
             Role::Field => "role-field",
+            Role::Step => "role-step",
         }
     }
 }
