@@ -143,8 +143,21 @@ impl Records {
         make_private(path).map_err(|e| unreadable(e.to_string()))?;
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(sql_err(path))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(sql_err(path))?;
+        // Two programs switching a new file to WAL at once would deadlock, so
+        // SQLite refuses one at once (no busy wait): it tries again.
+        let mut tries = 0;
+        loop {
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => break,
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::DatabaseBusy && tries < 250 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(sql_err(path)(e)),
+            }
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql_err(path))?;
         conn.pragma_update(None, "foreign_keys", "ON")
