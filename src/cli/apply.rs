@@ -336,6 +336,7 @@ fn client_names(l: &Localizer, records: &Records) -> Result<BTreeMap<i64, String
 /// What the targets are, looked up once.
 struct Targets {
     rules: Vec<Rule>,
+    paths: Vec<crate::domain::paths::MassagePath>,
     jobs: Option<crate::store::jobs::Jobs>,
 }
 
@@ -350,7 +351,11 @@ impl Targets {
         } else {
             None
         };
-        Ok(Targets { rules, jobs })
+        let paths = opened
+            .cache
+            .paths()
+            .map_err(|e| store_failure(&opened.loc, &e))?;
+        Ok(Targets { rules, paths, jobs })
     }
 
     /// The target in words: "P-00012 客服专员（某公司）", a rule's title …
@@ -390,12 +395,23 @@ impl Targets {
                     },
                 )
             }
-            TargetKind::Step => target.to_string(),
+            TargetKind::Step => self
+                .paths
+                .iter()
+                .find_map(|p| p.step(target))
+                .map_or_else(|| target.to_string(), |s| s.spec.title.clone()),
         }
     }
 
     fn documents(&self, kind: Kind, target: &str) -> Vec<Document> {
-        documents_for(kind, target, &DocumentSources { rules: &self.rules })
+        documents_for(
+            kind,
+            target,
+            &DocumentSources {
+                rules: &self.rules,
+                paths: &self.paths,
+            },
+        )
     }
 }
 
@@ -436,7 +452,25 @@ fn check_target(l: &Localizer, kind: Kind, target: &str, targets: &Targets) -> R
                 return Err(fail(l, "app-error-no-rule", &[("id", target.into())]));
             }
         }
-        TargetKind::Step | TargetKind::Free => {}
+        TargetKind::Step => {
+            if !targets.paths.iter().any(|p| p.step(target).is_some()) {
+                let known: Vec<&str> = targets
+                    .paths
+                    .iter()
+                    .flat_map(|p| p.steps.iter().map(|s| s.spec.id.as_str()))
+                    .collect();
+                return Err(fail(
+                    l,
+                    "error-bad-value",
+                    &[
+                        ("what", "--target".into()),
+                        ("value", target.into()),
+                        ("allowed", known.join(", ").as_str().into()),
+                    ],
+                ));
+            }
+        }
+        TargetKind::Free => {}
     }
     Ok(())
 }

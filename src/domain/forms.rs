@@ -1135,6 +1135,8 @@ pub struct Document {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DocumentSources<'a> {
     pub rules: &'a [Rule],
+    /// The massage paths: a step's `bring`, cited by the step.
+    pub paths: &'a [crate::domain::paths::MassagePath],
 }
 
 /// The documents to bring for an application to `target`: an entitlement's
@@ -1160,8 +1162,32 @@ pub fn documents_for(kind: Kind, target: &str, src: &DocumentSources<'_>) -> Vec
             .unwrap_or_default()
     };
     match kind {
-        Kind::Entitlement | Kind::Training => from_rule(),
-        Kind::MassageExam | Kind::MassageCertificate => vec![],
+        Kind::Entitlement => from_rule(),
+        // A training place names a rule, or a step of the health-care path.
+        Kind::Training | Kind::MassageExam | Kind::MassageCertificate => {
+            let from_step: Vec<Document> = src
+                .paths
+                .iter()
+                .find_map(|p| p.step(target))
+                .map(|s| {
+                    s.spec
+                        .bring
+                        .iter()
+                        .filter_map(|what| {
+                            Some(Document {
+                                what: what.clone(),
+                                citation: s.spec.citations.first()?.clone(),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if from_step.is_empty() && kind == Kind::Training {
+                from_rule()
+            } else {
+                from_step
+            }
+        }
         Kind::Job | Kind::FourOneBasicInfo | Kind::FourOneAssessment | Kind::FourOneNeeds => {
             vec![]
         }
