@@ -1140,7 +1140,7 @@ fn jobs_search_massage_in_guizhou_hear_the_first_result_open_it_and_hear_its_fie
     assert_cursor_shows(&t, "Down", &first, false);
     let detail = t.press("Enter");
     assert!(
-        detail.starts_with("招聘详情，13项。"),
+        detail.starts_with("招聘详情，14项。"),
         "{detail:?}\n{}",
         t.diagnostics()
     );
@@ -1154,7 +1154,9 @@ fn jobs_search_massage_in_guizhou_hear_the_first_result_open_it_and_hear_its_fie
     let pay = t.press("Down");
     assert!(pay.starts_with("工资："), "{pay:?}");
     // Bookmark it, go back, and find it among the bookmarks.
-    let bookmark = t.press("End");
+    let apply = t.press("End");
+    assert!(apply.starts_with("申请这个岗位"), "{apply:?}");
+    let bookmark = t.press("Up");
     assert!(bookmark.starts_with("收藏这条招聘"), "{bookmark:?}");
     assert_eq!(t.press("Enter"), "已收藏");
     quit(&t);

@@ -362,6 +362,18 @@ fn run(args: Args, start: Instant) -> Result<ExitCode, Failure> {
     );
     app.stored = opened.stored;
     app.marks = opened.records.all_step_marks().unwrap_or_default();
+    // Applications and their forms: drafts waiting are offered at the start.
+    app.forms = crate::domain::forms::load_forms(&opened.files).unwrap_or_default();
+    app.apps = opened
+        .records
+        .applications(&crate::store::applications::Filter::default())
+        .unwrap_or_default();
+    app.app_history = app
+        .apps
+        .iter()
+        .map(|a| (a.id, opened.records.history(a.id).unwrap_or_default()))
+        .collect();
+    app.who = apply::who(None);
     // Saved profiles (a service centre's clients), most recent first.
     app.saved = opened
         .records

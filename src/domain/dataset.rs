@@ -435,6 +435,18 @@ fn check_paths(
                     ));
                 }
             }
+            if let Some(k) = &s.apply
+                && super::forms::Kind::from_key(k).is_none()
+            {
+                return Err(err(
+                    id,
+                    DataErrorKind::UnknownLink {
+                        item: id.to_string(),
+                        what: "application kind",
+                        id: k.clone(),
+                    },
+                ));
+            }
             for r in &s.rules {
                 if !rule_ids.contains(r.as_str()) {
                     return Err(err(

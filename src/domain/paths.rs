@@ -79,6 +79,10 @@ pub struct StepSpec {
     /// Entitlement rules related to this step (ids in `rules/`).
     #[serde(default)]
     pub rules: Vec<String>,
+    /// The application form this step is applied for with (a kind of
+    /// `forms/`: `massage_exam`, `massage_certificate`, `training`).
+    #[serde(default)]
+    pub apply: Option<String>,
     #[serde(rename = "citation")]
     pub citations: Vec<Citation>,
 }

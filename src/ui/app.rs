@@ -44,6 +44,8 @@ pub enum Effect {
     PopAndAnnounce,
     /// Delete this saved profile from the records.
     DeleteProfile(i64),
+    /// A change to the applications in records.sqlite, made before the next key.
+    Records(super::applications::RecordsOp),
     /// Append a step mark (done on a date, or taken back) for an owner.
     MarkStep {
         owner: String,
@@ -134,6 +136,10 @@ pub enum Topic {
     MassageForm,
     MassagePath,
     MassageStep,
+    Applications,
+    NewApplication,
+    Application,
+    AppErrors,
 }
 
 impl Topic {
@@ -161,6 +167,10 @@ impl Topic {
             Topic::MassageForm => "help-massage-form",
             Topic::MassagePath => "help-massage-path",
             Topic::MassageStep => "help-massage-step",
+            Topic::Applications => "help-applications",
+            Topic::NewApplication => "help-new-application",
+            Topic::Application => "help-application",
+            Topic::AppErrors => "help-app-errors",
         }
     }
 }
@@ -208,6 +218,20 @@ pub enum ScreenKind {
     Help(Topic),
     /// A snapshot of the history when opened, newest first.
     History(Vec<String>),
+    /// The applications of the client on file: the client, "new", then the list.
+    Applications,
+    /// Choose a "四个一" registration to start.
+    NewApplication,
+    /// One application, and the text being typed into a field (entry, text).
+    Application {
+        id: i64,
+        typing: Option<(usize, String)>,
+    },
+    /// What to fix before filing.
+    AppErrors {
+        id: i64,
+        errors: Vec<crate::domain::forms::FieldError>,
+    },
     /// The massage navigator: whose profile, their situation, the paths.
     MassageHome,
     /// One path's steps (index into `App::paths`).
@@ -242,6 +266,10 @@ impl ScreenKind {
             ScreenKind::Settings => Topic::Settings,
             ScreenKind::Help(_) => Topic::Help,
             ScreenKind::History(_) => Topic::History,
+            ScreenKind::Applications => Topic::Applications,
+            ScreenKind::NewApplication => Topic::NewApplication,
+            ScreenKind::Application { .. } => Topic::Application,
+            ScreenKind::AppErrors { .. } => Topic::AppErrors,
             ScreenKind::MassageHome => Topic::MassageHome,
             ScreenKind::MassagePath(_) => Topic::MassagePath,
             ScreenKind::MassageStep { .. } => Topic::MassageStep,
@@ -368,6 +396,16 @@ pub struct App {
     pub person: super::massage::Person,
     /// Step marks by owner (`self`, `profile:<id>`), kept in records.sqlite by the session.
     pub marks: BTreeMap<String, BTreeMap<String, crate::domain::paths::Mark>>,
+    /// The application forms (`data/forms/`).
+    pub forms: Vec<crate::domain::forms::Form>,
+    /// Every application in records.sqlite, as last read or written by the session.
+    pub apps: Vec<crate::store::applications::Application>,
+    /// Each application's status history, oldest first.
+    pub app_history: BTreeMap<i64, Vec<crate::store::applications::Event>>,
+    /// Who is using the app (the worker's login name), for the history.
+    pub who: String,
+    /// A final step asked for once (withdraw): a second Enter confirms.
+    confirm_armed: Option<(i64, crate::domain::forms::Status)>,
 }
 
 impl App {
@@ -406,6 +444,11 @@ impl App {
             paths: None,
             person: Default::default(),
             marks: BTreeMap::new(),
+            forms: vec![],
+            apps: vec![],
+            app_history: BTreeMap::new(),
+            who: String::new(),
+            confirm_armed: None,
         }
     }
 
@@ -476,10 +519,18 @@ impl App {
     /// The first announcement: the welcome and the home screen.
     pub fn start(&mut self) -> Vec<Effect> {
         let view = self.view();
+        let sep = self.loc.t("sentence-separator");
+        let drafts = match self.drafts_waiting() {
+            0 => String::new(),
+            n => format!(
+                "{}{sep}",
+                self.loc
+                    .t_args("app-drafts-waiting", &[("count", n.into())])
+            ),
+        };
         let text = format!(
-            "{}{}{}",
+            "{}{sep}{drafts}{}",
             self.loc.t("welcome"),
-            self.loc.t("sentence-separator"),
             announce::screen(&self.loc, &view, self.settings.verbosity)
         );
         vec![self.say(text)]
@@ -663,10 +714,11 @@ impl App {
                 r.items(l, self.rules.as_deref().unwrap_or(&[])),
             ),
             ScreenKind::EntDetail(i, e) => match self.rules.as_ref().and_then(|r| r.get(*i)) {
-                Some(rule) => (
-                    self.whose(l.t("ent-detail-title")),
-                    super::entitlements::detail_items(l, rule, e),
-                ),
+                Some(rule) => (self.whose(l.t("ent-detail-title")), {
+                    let mut items = super::entitlements::detail_items(l, rule, e);
+                    items.push(Item::new(l.t("app-apply-entitlement"), Role::MenuItem));
+                    items
+                }),
                 None => (l.t("ent-detail-title"), vec![]),
             },
             ScreenKind::Reader { doc, paragraphs } => (
@@ -705,6 +757,28 @@ impl App {
                     .iter()
                     .map(|e| Item::new(e.clone(), Role::HistoryEntry))
                     .collect(),
+            ),
+            ScreenKind::Applications => (
+                self.whose_massage(l.t("apps-title")),
+                self.applications_items(),
+            ),
+            ScreenKind::NewApplication => (
+                self.whose_massage(l.t("apps-new-title")),
+                NEW_KINDS
+                    .iter()
+                    .map(|k| Item::new(crate::i18n::applications::kind_name(l, *k), Role::MenuItem))
+                    .collect(),
+            ),
+            ScreenKind::Application { id, .. } => (
+                self.whose_massage(l.t("app-screen-title")),
+                self.application_items(*id),
+            ),
+            ScreenKind::AppErrors { id, errors } => (
+                self.whose_massage(l.t("app-errors-title")),
+                match self.app_form(*id) {
+                    Some(form) => super::applications::error_items(l, form, errors),
+                    None => vec![],
+                },
             ),
             ScreenKind::MassageHome => (
                 self.whose_massage(l.t("massage-title")),
@@ -791,9 +865,23 @@ impl App {
         if n == 0 {
             return self.announce_focus();
         }
+        // Leaving an application's field that is wrong: its problem is said first.
+        let left = self.app_field_problem();
+        if let ScreenKind::Application { typing, .. } = &mut self.screen_mut().kind {
+            *typing = None;
+        }
         let s = self.screen_mut();
-        s.focus = to(s.focus.min(n - 1), n).min(n - 1);
-        self.announce_focus()
+        let from = s.focus.min(n - 1);
+        s.focus = to(from, n).min(n - 1);
+        let moved = self.screen().focus != from;
+        match left.filter(|_| moved) {
+            Some(problem) => {
+                let item = announce::item(&self.loc, &self.view(), self.settings.verbosity);
+                let text = format!("{problem}{}{item}", self.loc.t("sentence-separator"));
+                vec![self.say(text)]
+            }
+            None => self.announce_focus(),
+        }
     }
 
     /// Handle one command.
@@ -973,6 +1061,11 @@ impl App {
                 Some(HomeEntry::Jobs) if self.jobs.is_some() => self.open_jobs(),
                 Some(HomeEntry::Entitlements) => self.open_entitlements(),
                 Some(HomeEntry::Massage) => self.open_massage(),
+                Some(HomeEntry::Applications) => {
+                    vec![Effect::Records(
+                        super::applications::RecordsOp::ReloadAndList,
+                    )]
+                }
                 Some(HomeEntry::Settings) => self.push(ScreenKind::Settings),
                 Some(HomeEntry::Help) => self.push(ScreenKind::Help(Topic::Home)),
                 Some(e) => {
@@ -1059,6 +1152,8 @@ impl App {
             ScreenKind::JobDetail(p) => {
                 let n = self.view().items.len();
                 if focus + 1 == n {
+                    self.apply_for(crate::domain::forms::Kind::Job, p.id.clone())
+                } else if focus + 2 == n {
                     self.toggle_bookmark(&p)
                 } else {
                     self.announce_focus()
@@ -1093,6 +1188,16 @@ impl App {
                 None => vec![],
             },
             ScreenKind::EntDetail(rule_index, e) => {
+                // The last item applies for it.
+                if focus + 1 == self.view().items.len() {
+                    let id = self
+                        .rules
+                        .as_ref()
+                        .and_then(|r| r.get(rule_index))
+                        .map(|r| r.spec.id.clone())
+                        .unwrap_or_default();
+                    return self.apply_for(crate::domain::forms::Kind::Entitlement, id);
+                }
                 // Items: title, benefit, one per condition, then the "ask" items.
                 let asks_from = 2 + e.reasons.len();
                 if let Some(m) = focus.checked_sub(asks_from).and_then(|k| e.missing.get(k)) {
@@ -1117,6 +1222,24 @@ impl App {
                 _ => self.open_path(focus - 2),
             },
             ScreenKind::MassagePath(p) => self.open_step(p, focus),
+            ScreenKind::Applications => match focus {
+                0 => self.adjust(true),
+                1 => self.push(ScreenKind::NewApplication),
+                _ => match self.listed_apps().get(focus - 2).map(|a| a.id) {
+                    Some(id) => self.open_application(id),
+                    None => vec![],
+                },
+            },
+            ScreenKind::NewApplication => match NEW_KINDS.get(focus) {
+                Some(k) => self.apply_for(*k, String::new()),
+                None => vec![],
+            },
+            ScreenKind::Application { id, .. } => self.application_activate(id),
+            ScreenKind::AppErrors { id, errors } => {
+                let field = errors.get(focus).map(|e| e.field.clone());
+                self.stack.pop();
+                self.focus_app_field(id, field.as_deref())
+            }
             ScreenKind::MassageStep {
                 path,
                 step,
@@ -1284,6 +1407,7 @@ impl App {
         match &self.screen().kind {
             ScreenKind::Search { .. } | ScreenKind::Jobs(_) => self.screen().focus == 0,
             ScreenKind::EntForm(f) => f.is_text(self.screen().focus),
+            ScreenKind::Application { id, .. } => self.app_typed_field(*id).is_some(),
             _ => false,
         }
     }
@@ -1294,6 +1418,10 @@ impl App {
             ScreenKind::Search { query, .. } => Some(query),
             ScreenKind::Jobs(js) => Some(&mut js.text),
             ScreenKind::EntForm(f) => f.text_mut(focus),
+            ScreenKind::Application { typing, .. } => typing
+                .as_mut()
+                .filter(|(at, _)| *at == focus)
+                .map(|(_, t)| t),
             _ => None,
         }
     }
@@ -1313,14 +1441,21 @@ impl App {
     /// Replace the focused text field's text (line mode's `=text`), then say
     /// the field as it now is, or what is wrong with it.
     pub fn set_text(&mut self, text: &str) -> Vec<Effect> {
+        if let Some(effects) = self.set_app_choice(text) {
+            return effects;
+        }
         if !self.wants_text() {
             return vec![self.notify(self.loc.t("line-no-field"))];
         }
+        self.begin_typing();
         if let Some(t) = self.text_field() {
             *t = text.to_string();
         }
         let _ = self.form_text_changed();
-        self.announce_focus()
+        let save = self.app_text_changed();
+        let mut effects: Vec<Effect> = save.into_iter().collect();
+        effects.extend(self.announce_focus());
+        effects
     }
 
     /// A character typed into the focused text field; it is echoed.
@@ -1328,31 +1463,39 @@ impl App {
         if !self.wants_text() || c.is_control() {
             return vec![];
         }
+        self.begin_typing();
         if let Some(t) = self.text_field() {
             t.push(c);
         }
-        match self.form_text_changed() {
+        let save = self.app_text_changed();
+        let mut effects: Vec<Effect> = save.into_iter().collect();
+        effects.push(match self.form_text_changed() {
             Some(err) => {
                 let text = format!("{c}{}{err}", self.loc.t("sentence-separator"));
-                vec![self.say(text)]
+                self.say(text)
             }
-            None => vec![self.say(c.to_string())],
-        }
+            None => self.say(c.to_string()),
+        });
+        effects
     }
 
     /// Backspace in the focused text field: the deleted character is said.
     pub fn delete_char(&mut self) -> Vec<Effect> {
+        if self.wants_text() {
+            self.begin_typing();
+        }
         let removed = self.text_field().and_then(String::pop);
         let _ = self.form_text_changed();
-        match removed {
-            Some(c) => vec![
-                self.say(
-                    self.loc
-                        .t_args("deleted", &[("char", c.to_string().as_str().into())]),
-                ),
-            ],
-            None => vec![self.say(self.loc.t("empty"))],
-        }
+        let save = removed.and(self.app_text_changed());
+        let mut effects: Vec<Effect> = save.into_iter().collect();
+        effects.push(match removed {
+            Some(c) => self.say(
+                self.loc
+                    .t_args("deleted", &[("char", c.to_string().as_str().into())]),
+            ),
+            None => self.say(self.loc.t("empty")),
+        });
+        effects
     }
 
     fn open_entitlements(&mut self) -> Vec<Effect> {
@@ -1852,6 +1995,7 @@ impl App {
                 }),
                 Role::MenuItem,
             ),
+            Item::new(l.t("app-apply-job"), Role::MenuItem),
         ]
     }
 
@@ -1999,8 +2143,14 @@ impl App {
         if matches!(self.screen().kind, ScreenKind::Jobs(_)) {
             return self.adjust_job_filter(up);
         }
-        if matches!(self.screen().kind, ScreenKind::MassageHome) {
+        if matches!(
+            self.screen().kind,
+            ScreenKind::MassageHome | ScreenKind::Applications
+        ) {
             return self.cycle_person(up);
+        }
+        if let ScreenKind::Application { id, .. } = self.screen().kind {
+            return self.adjust_app_field(id, up);
         }
         if matches!(self.screen().kind, ScreenKind::EntForm(_)) {
             let focus = self.screen().focus;
@@ -2446,6 +2596,16 @@ impl App {
                 None => self.announce_focus(),
             },
             Some(Entry::Mark) => self.toggle_mark(path, step),
+            Some(Entry::Apply(kind)) => {
+                let id = self
+                    .paths
+                    .as_ref()
+                    .and_then(|ps| ps.get(path))
+                    .and_then(|p| p.steps.get(step))
+                    .map(|s| s.spec.id.clone())
+                    .unwrap_or_default();
+                self.apply_for(kind, id)
+            }
             _ => self.announce_focus(),
         }
     }
@@ -2570,6 +2730,577 @@ impl App {
     }
 }
 
+/// The "四个一" registrations, started from the applications screen (the
+/// other kinds start from a job, an entitlement or a massage step).
+const NEW_KINDS: [crate::domain::forms::Kind; 3] = [
+    crate::domain::forms::Kind::FourOneBasicInfo,
+    crate::domain::forms::Kind::FourOneAssessment,
+    crate::domain::forms::Kind::FourOneNeeds,
+];
+
+/// Applications.
+impl App {
+    /// The applications of the client on file (or of the user), newest first.
+    fn listed_apps(&self) -> Vec<&crate::store::applications::Application> {
+        let mut v: Vec<_> = self
+            .apps
+            .iter()
+            .filter(|a| a.profile_id == self.person.profile_id)
+            .collect();
+        v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
+        v
+    }
+
+    fn app(&self, id: i64) -> Option<&crate::store::applications::Application> {
+        self.apps.iter().find(|a| a.id == id)
+    }
+
+    fn app_form(&self, id: i64) -> Option<&crate::domain::forms::Form> {
+        let a = self.app(id)?;
+        crate::domain::forms::form_for(&self.forms, a.kind)
+    }
+
+    /// Whose file is open, in words ("服务对象：王先生").
+    fn owner_words(&self) -> String {
+        let name = match (self.person.profile_id, self.person.name()) {
+            (_, Some(n)) => Some(n.to_string()),
+            (Some(_), None) => Some(self.loc.t("profiles-unnamed")),
+            (None, None) => None,
+        };
+        crate::i18n::applications::owner_text(&self.loc, name.as_deref())
+    }
+
+    /// What an application is for, in words: a posting's title, a rule's, a step's.
+    fn target_words(&self, a: &crate::store::applications::Application) -> String {
+        use crate::domain::forms::TargetKind;
+        if a.target.is_empty() {
+            return self.loc.t("app-target-none");
+        }
+        match a.kind.target() {
+            TargetKind::Posting => self
+                .jobs
+                .as_ref()
+                .and_then(|j| j.get(&a.target).ok().flatten())
+                .map_or_else(
+                    || a.target.clone(),
+                    |p| format!("{}（{}）", p.title, p.employer),
+                ),
+            TargetKind::Rule | TargetKind::Free => self
+                .rules
+                .as_ref()
+                .and_then(|rs| rs.iter().find(|r| r.spec.id == a.target))
+                .map_or_else(|| a.target.clone(), |r| r.spec.title.clone()),
+            TargetKind::Step => self
+                .paths
+                .as_ref()
+                .and_then(|ps| ps.iter().find_map(|p| p.step(&a.target)))
+                .map_or_else(|| a.target.clone(), |s| s.spec.title.clone()),
+        }
+    }
+
+    fn app_documents(
+        &self,
+        a: &crate::store::applications::Application,
+    ) -> Vec<crate::domain::forms::Document> {
+        crate::domain::forms::documents_for(
+            a.kind,
+            &a.target,
+            &crate::domain::forms::DocumentSources {
+                rules: self.rules.as_deref().unwrap_or(&[]),
+                paths: self.paths.as_deref().unwrap_or(&[]),
+            },
+        )
+    }
+
+    fn applications_items(&self) -> Vec<Item> {
+        let l = &self.loc;
+        let mut items = vec![
+            Item::new(l.t("app-client"), Role::Setting).with_state(self.person_text()),
+            Item::new(l.t("apps-new"), Role::MenuItem),
+        ];
+        let listed = self.listed_apps();
+        let n = listed.len();
+        for (i, a) in listed.into_iter().enumerate() {
+            let date = a.updated_at.get(..10).unwrap_or(&a.updated_at).to_string();
+            items.push(super::applications::list_item(l, a, &self.target_words(a), &date).at(i, n));
+        }
+        if n == 0 {
+            items.push(Item::new(l.t("apps-none"), Role::ListItem));
+        }
+        items
+    }
+
+    fn app_entries(&self, id: i64) -> Vec<super::applications::Entry> {
+        let (Some(a), Some(form)) = (self.app(id), self.app_form(id)) else {
+            return vec![];
+        };
+        let docs = self.app_documents(a).len();
+        let history = self.app_history.get(&id).map_or(0, Vec::len);
+        super::applications::entries(a, form, docs, history)
+    }
+
+    fn application_items(&self, id: i64) -> Vec<Item> {
+        let (Some(a), Some(form)) = (self.app(id), self.app_form(id)) else {
+            return vec![];
+        };
+        let entries = self.app_entries(id);
+        let docs = self.app_documents(a);
+        let empty = vec![];
+        let history = self.app_history.get(&id).unwrap_or(&empty);
+        let local = |utc: &str| local_time_words(&self.loc, &self.cache, utc);
+        super::applications::items(
+            &self.loc,
+            a,
+            form,
+            &entries,
+            &docs,
+            history,
+            &self.owner_words(),
+            &self.target_words(a),
+            &self.as_of,
+            &local,
+        )
+    }
+
+    /// The list, after the session read the applications again.
+    pub fn show_applications(&mut self) -> Vec<Effect> {
+        if let Err(e) = self.ensure_rules() {
+            return vec![e];
+        }
+        if self.paths.is_none() {
+            self.paths = self.cache.paths().ok();
+        }
+        if matches!(self.screen().kind, ScreenKind::Applications) {
+            return self.announce_screen();
+        }
+        // A draft waiting is offered first.
+        let focus = self
+            .listed_apps()
+            .iter()
+            .position(|a| a.status == crate::domain::forms::Status::Draft)
+            .map_or(0, |i| i + 2);
+        self.status = None;
+        self.stack.push(Screen {
+            kind: ScreenKind::Applications,
+            focus,
+        });
+        self.announce_screen()
+    }
+
+    fn open_application(&mut self, id: i64) -> Vec<Effect> {
+        if self.app(id).is_none() {
+            return vec![];
+        }
+        // The first field to fill in (or the first field).
+        let first = self.first_field_to_fill(id);
+        self.status = None;
+        self.stack.push(Screen {
+            kind: ScreenKind::Application { id, typing: None },
+            focus: first,
+        });
+        self.announce_screen()
+    }
+
+    /// The entry of the first empty required field of a draft, else the first field.
+    fn first_field_to_fill(&self, id: i64) -> usize {
+        let (Some(a), Some(form)) = (self.app(id), self.app_form(id)) else {
+            return 0;
+        };
+        if a.status != crate::domain::forms::Status::Draft {
+            return 0;
+        }
+        let entries = self.app_entries(id);
+        let empty_required = form
+            .fields
+            .iter()
+            .position(|f| f.required && a.values.get(&f.id).is_none_or(|v| v.trim().is_empty()));
+        let k = empty_required.unwrap_or(0);
+        entries
+            .iter()
+            .position(|e| *e == super::applications::Entry::Field(k))
+            .unwrap_or(0)
+    }
+
+    /// Start an application of `kind` for `target` for the client on file:
+    /// the session opens the draft there is, or makes one, prefilled.
+    fn apply_for(&mut self, kind: crate::domain::forms::Kind, target: String) -> Vec<Effect> {
+        if let Err(e) = self.ensure_rules() {
+            return vec![e];
+        }
+        if self.paths.is_none() {
+            self.paths = self.cache.paths().ok();
+        }
+        let Some(form) = crate::domain::forms::form_for(&self.forms, kind) else {
+            return vec![self.notify(self.loc.t("app-no-form"))];
+        };
+        if let Some(a) = self.apps.iter().find(|a| {
+            a.kind == kind
+                && a.target == target
+                && a.profile_id == self.person.profile_id
+                && a.status == crate::domain::forms::Status::Draft
+        }) {
+            let id = a.id;
+            let mut effects = self.open_application(id);
+            let note = self.loc.t("app-continue-draft");
+            if let Some(Effect::Speak(t)) = effects.first_mut() {
+                *t = format!("{note}{}{t}", self.loc.t("sentence-separator"));
+            }
+            return effects;
+        }
+        let regions: Vec<(String, String)> = self
+            .cache
+            .regions()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.id, r.name))
+            .collect();
+        let region_name = |id: &str| {
+            regions
+                .iter()
+                .find(|(r, _)| r == id)
+                .map(|(_, n)| n.clone())
+        };
+        let values =
+            crate::domain::forms::prefill(form, &self.person.stored, &region_name, &self.as_of);
+        vec![Effect::Records(super::applications::RecordsOp::Create {
+            kind,
+            target,
+            profile_id: self.person.profile_id,
+            values,
+        })]
+    }
+
+    /// The session made a new draft: open it.
+    pub fn application_created(
+        &mut self,
+        a: crate::store::applications::Application,
+        history: Vec<crate::store::applications::Event>,
+    ) -> Vec<Effect> {
+        let id = a.id;
+        self.app_history.insert(id, history);
+        self.apps.retain(|x| x.id != id);
+        self.apps.push(a);
+        self.open_application(id)
+    }
+
+    /// The session saved a change: keep the version (and the status history).
+    pub fn application_saved(
+        &mut self,
+        a: crate::store::applications::Application,
+        history: Vec<crate::store::applications::Event>,
+    ) {
+        self.app_history.insert(a.id, history);
+        match self.apps.iter_mut().find(|x| x.id == a.id) {
+            Some(x) => *x = a,
+            None => self.apps.push(a),
+        }
+    }
+
+    /// The session read every application again.
+    pub fn applications_loaded(
+        &mut self,
+        apps: Vec<crate::store::applications::Application>,
+        history: BTreeMap<i64, Vec<crate::store::applications::Event>>,
+    ) {
+        self.apps = apps;
+        self.app_history = history;
+    }
+
+    /// The entry focused on an application screen, if it is one of its fields.
+    fn focused_app_field(&self, id: i64) -> Option<usize> {
+        let entries = self.app_entries(id);
+        match entries.get(self.screen().focus) {
+            Some(super::applications::Entry::Field(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The focused field, when it takes typed text and the application is a draft.
+    fn app_typed_field(&self, id: i64) -> Option<usize> {
+        let a = self.app(id)?;
+        let form = self.app_form(id)?;
+        let i = self.focused_app_field(id)?;
+        (a.status.is_editable() && super::applications::is_typed(form, i)).then_some(i)
+    }
+
+    /// Typing starts from what the field holds.
+    fn begin_typing(&mut self) {
+        let ScreenKind::Application { id, typing } = &self.screen().kind else {
+            return;
+        };
+        let (id, focus) = (*id, self.screen().focus);
+        if typing.as_ref().is_some_and(|(at, _)| *at == focus) {
+            return;
+        }
+        let Some(i) = self.app_typed_field(id) else {
+            return;
+        };
+        let current = self
+            .app_form(id)
+            .and_then(|f| f.fields.get(i))
+            .and_then(|f| self.app(id).and_then(|a| a.values.get(&f.id)))
+            .cloned()
+            .unwrap_or_default();
+        if let ScreenKind::Application { typing, .. } = &mut self.screen_mut().kind {
+            *typing = Some((focus, current));
+        }
+    }
+
+    /// After a typed change: the value to keep, saved before the next key.
+    fn app_text_changed(&mut self) -> Option<Effect> {
+        let ScreenKind::Application {
+            id,
+            typing: Some((_, text)),
+        } = &self.screen().kind
+        else {
+            return None;
+        };
+        let (id, text) = (*id, text.clone());
+        let i = self.app_typed_field(id)?;
+        let field = self.app_form(id)?.fields.get(i)?.clone();
+        let (value, _) = crate::domain::forms::stored_value(&field, &text, &self.as_of);
+        self.set_app_value(id, &field.id, value)
+    }
+
+    /// Change one value of a draft here and ask the session to save it.
+    fn set_app_value(&mut self, id: i64, field: &str, value: String) -> Option<Effect> {
+        let a = self.apps.iter_mut().find(|a| a.id == id)?;
+        if !a.status.is_editable() {
+            return None;
+        }
+        let expected = a.version;
+        if value.is_empty() {
+            a.values.remove(field);
+        } else {
+            a.values.insert(field.to_string(), value.clone());
+        }
+        Some(Effect::Records(super::applications::RecordsOp::SetField {
+            id,
+            expected,
+            field: field.to_string(),
+            value,
+        }))
+    }
+
+    /// The problem of the focused field, worded, if it has one.
+    fn app_field_problem(&self) -> Option<String> {
+        let ScreenKind::Application { id, .. } = self.screen().kind else {
+            return None;
+        };
+        let i = self.focused_app_field(id)?;
+        let (a, form) = (self.app(id)?, self.app_form(id)?);
+        let p = super::applications::problem_of(form, i, a, &self.as_of)?;
+        let f = form.fields.get(i)?;
+        Some(
+            self.loc.t_args(
+                "app-field-wrong",
+                &[
+                    (
+                        "field",
+                        crate::i18n::applications::field_label(&self.loc, f)
+                            .as_str()
+                            .into(),
+                    ),
+                    (
+                        "problem",
+                        crate::i18n::applications::problem_text(&self.loc, Some(f), &p)
+                            .as_str()
+                            .into(),
+                    ),
+                ],
+            ),
+        )
+    }
+
+    /// Left/Right on a choice or yes/no field of a draft.
+    fn adjust_app_field(&mut self, id: i64, up: bool) -> Vec<Effect> {
+        let Some(i) = self.focused_app_field(id) else {
+            return vec![];
+        };
+        let (Some(a), Some(form)) = (self.app(id), self.app_form(id)) else {
+            return vec![];
+        };
+        if !a.status.is_editable() {
+            return vec![self.notify(self.loc.t("app-not-editable"))];
+        }
+        let f = &form.fields[i];
+        let current = a.values.get(&f.id).cloned().unwrap_or_default();
+        let Some(next) = super::applications::cycle_value(form, i, &current, up) else {
+            return vec![];
+        };
+        let field_id = f.id.clone();
+        let save = self.set_app_value(id, &field_id, next);
+        let mut effects: Vec<Effect> = save.into_iter().collect();
+        let text = self
+            .view()
+            .focused()
+            .map(|it| {
+                announce::join(
+                    &self.loc,
+                    &[it.label.clone(), it.state.clone().unwrap_or_default()],
+                )
+            })
+            .unwrap_or_default();
+        effects.push(self.say(text));
+        effects
+    }
+
+    /// Line mode's `=2` or `=全职` on a choice field: that choice.
+    fn set_app_choice(&mut self, text: &str) -> Option<Vec<Effect>> {
+        let ScreenKind::Application { id, .. } = self.screen().kind else {
+            return None;
+        };
+        let i = self.focused_app_field(id)?;
+        let form = self.app_form(id)?;
+        let f = form.fields.get(i)?;
+        if super::applications::is_typed(form, i) {
+            return None;
+        }
+        let t = text.trim();
+        let options: Vec<(String, String)> = match f.ty {
+            crate::domain::forms::FieldType::YesNo => vec![
+                ("yes".into(), self.loc.t("value-yes")),
+                ("no".into(), self.loc.t("value-no")),
+            ],
+            _ => f
+                .choices
+                .iter()
+                .map(|c| (c.value.clone(), self.loc.t(&c.label)))
+                .collect(),
+        };
+        let chosen = t
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|k| options.get(k))
+            .or_else(|| options.iter().find(|(v, label)| v == t || label == t))
+            .map(|(v, _)| v.clone());
+        let Some(v) = chosen else {
+            let list = crate::i18n::applications::numbered_choices(&self.loc, f).join(" ");
+            return Some(vec![
+                self.notify(
+                    self.loc
+                        .t_args("app-choose-one", &[("choices", list.as_str().into())]),
+                ),
+            ]);
+        };
+        let field_id = f.id.clone();
+        let mut effects: Vec<Effect> = self.set_app_value(id, &field_id, v).into_iter().collect();
+        effects.extend(self.announce_focus());
+        Some(effects)
+    }
+
+    /// Enter on an application's entry.
+    fn application_activate(&mut self, id: i64) -> Vec<Effect> {
+        use super::applications::Entry;
+        let entries = self.app_entries(id);
+        match entries.get(self.screen().focus).cloned() {
+            Some(Entry::Field(i)) => match self.app_form(id) {
+                Some(form) if !super::applications::is_typed(form, i) => self.adjust(true),
+                _ => self.announce_focus(),
+            },
+            Some(Entry::Action(to)) => self.move_application(id, to),
+            _ => self.announce_focus(),
+        }
+    }
+
+    /// File (after the summary of problems), hand over, accept, reject, or
+    /// withdraw (asked twice): the session writes it with the time and who.
+    fn move_application(&mut self, id: i64, to: crate::domain::forms::Status) -> Vec<Effect> {
+        use crate::domain::forms::Status;
+        let (Some(a), Some(form)) = (self.app(id), self.app_form(id)) else {
+            return vec![];
+        };
+        let version = a.version;
+        if to == Status::Filed {
+            let errors = crate::domain::forms::validate(form, &a.values, &self.as_of);
+            if !errors.is_empty() {
+                let n = errors.len();
+                let effects = self.push(ScreenKind::AppErrors { id, errors });
+                let head = self.loc.t_args("app-fix-first", &[("count", n.into())]);
+                if let Some(Effect::Speak(t)) = effects.into_iter().next() {
+                    self.history.pop_back();
+                    let text = format!("{head}{}{t}", self.loc.t("sentence-separator"));
+                    return vec![self.say(text)];
+                }
+                return vec![];
+            }
+        }
+        if to == Status::Withdrawn && self.confirm_armed != Some((id, to)) {
+            self.confirm_armed = Some((id, to));
+            return vec![self.notify(self.loc.t("app-withdraw-ask"))];
+        }
+        self.confirm_armed = None;
+        vec![Effect::Records(super::applications::RecordsOp::Status {
+            id,
+            expected: version,
+            to,
+        })]
+    }
+
+    /// The session moved an application on: say its new status.
+    pub fn application_moved(&mut self, id: i64) -> Vec<Effect> {
+        let Some(a) = self.app(id) else {
+            return vec![];
+        };
+        let status = crate::i18n::applications::status_name(&self.loc, a.status);
+        let docs = self.app_documents(a);
+        let mut text = self
+            .loc
+            .t_args("app-moved", &[("status", status.as_str().into())]);
+        if a.status == crate::domain::forms::Status::Filed && !docs.is_empty() {
+            let list: Vec<String> = docs.iter().map(|d| d.what.clone()).collect();
+            text = format!(
+                "{text}{}{}",
+                self.loc.t("sentence-separator"),
+                self.loc.t_args(
+                    "app-remember-bring",
+                    &[(
+                        "list",
+                        list.join(&self.loc.t("enumeration-separator"))
+                            .as_str()
+                            .into()
+                    )]
+                )
+            );
+        }
+        let n = self.view().items.len();
+        let focus = self.screen().focus.min(n.saturating_sub(1));
+        self.screen_mut().focus = focus;
+        vec![self.notify(text)]
+    }
+
+    /// Back on the application at the field a problem names.
+    fn focus_app_field(&mut self, id: i64, field: Option<&str>) -> Vec<Effect> {
+        let at = field.and_then(|f| {
+            let form = self.app_form(id)?;
+            let i = form.fields.iter().position(|x| x.id == f)?;
+            self.app_entries(id)
+                .iter()
+                .position(|e| *e == super::applications::Entry::Field(i))
+        });
+        if let Some(k) = at {
+            self.screen_mut().focus = k;
+        }
+        self.announce_focus()
+    }
+
+    /// Drafts not yet filed, for the welcome ("继续填写？").
+    pub fn drafts_waiting(&self) -> usize {
+        self.apps
+            .iter()
+            .filter(|a| a.status == crate::domain::forms::Status::Draft)
+            .count()
+    }
+}
+
+/// A stored UTC time ("2026-11-22T03:04:05.000") as local date and time in words.
+fn local_time_words(l: &Localizer, cache: &Cache, utc: &str) -> String {
+    let local = cache.local_time(utc);
+    let (date, time) = local.split_once(' ').unwrap_or((local.as_str(), ""));
+    format!("{} {time}", l.date(date))
+}
+
 pub fn pay_text(l: &Localizer, p: &Posting) -> String {
     match (p.pay_min, p.pay_max) {
         (Some(a), Some(b)) if a == b => {
@@ -2662,6 +3393,10 @@ mod tests {
                 Topic::MassageForm,
                 Topic::MassagePath,
                 Topic::MassageStep,
+                Topic::Applications,
+                Topic::NewApplication,
+                Topic::Application,
+                Topic::AppErrors,
             ]
             .iter()
             .map(|t| t.message_id().to_string()),
@@ -2720,6 +3455,12 @@ mod tests {
                 .map(|(_, k, _)| format!("job-kind-{}", k.replace('_', "-"))),
         );
         ids.extend(CATEGORIES.iter().map(|(_, k, _)| format!("category-{k}")));
+        use crate::domain::forms::Status as AppStatus;
+        ids.extend(
+            AppStatus::ALL
+                .iter()
+                .map(|s| super::super::applications::action_id(*s).to_string()),
+        );
         for lang in crate::domain::lang::Lang::ALL {
             let l = Localizer::new(lang);
             for id in &ids {

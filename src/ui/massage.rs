@@ -60,6 +60,8 @@ pub enum Entry {
     /// A related entitlement rule (index into the app's rules).
     Rule(usize),
     Citation(usize),
+    /// Apply for this step (the exam, the certificate, a training place).
+    Apply(crate::domain::forms::Kind),
     /// Mark done, or take the mark back.
     Mark,
 }
@@ -95,6 +97,13 @@ pub fn entries(
             .map(Entry::Rule),
     );
     out.extend((0..spec.citations.len()).map(Entry::Citation));
+    if let Some(k) = spec
+        .apply
+        .as_deref()
+        .and_then(crate::domain::forms::Kind::from_key)
+    {
+        out.push(Entry::Apply(k));
+    }
     out.push(Entry::Mark);
     out
 }
@@ -414,6 +423,16 @@ pub fn detail_items(
                 let c = &spec.citations[*k];
                 Item::new(citation_label(l, plans, c), Role::Field).with_state(c.quote.clone())
             }
+            Entry::Apply(k) => Item::new(
+                l.t_args(
+                    "app-apply-step",
+                    &[(
+                        "kind",
+                        crate::i18n::applications::kind_name(l, *k).as_str().into(),
+                    )],
+                ),
+                Role::MenuItem,
+            ),
             Entry::Mark => Item::new(
                 l.t(if matches!(r.status, Status::Done { marked_on: Some(_) }) {
                     "step-unmark"

@@ -5,6 +5,7 @@
 
 pub mod announce;
 pub mod app;
+pub mod applications;
 pub mod backend;
 pub mod entitlements;
 pub mod keymap;
@@ -21,7 +22,9 @@ use crate::domain::lang::Lang;
 use crate::domain::settings::SpeechSetting;
 use crate::speech::{SpeechChoice, SpeechHandle, SpeechOptions, VoiceLang};
 use crate::store::Records;
+use crate::store::applications::Filter;
 use app::{App, Effect, SpeechStatus};
+use applications::RecordsOp;
 
 /// How speech was asked for on the command line.
 #[derive(Debug, Clone, Default)]
@@ -173,6 +176,10 @@ impl Session {
                         self.records_error(&err);
                     }
                 }
+                Effect::Records(op) => {
+                    let more = self.records_op(op);
+                    quit |= self.apply(more);
+                }
                 Effect::PopAndAnnounce => {
                     let more = self.app.pop_and_announce();
                     quit |= self.apply(more);
@@ -181,6 +188,109 @@ impl Session {
             }
         }
         quit
+    }
+
+    /// Make a change to the applications, then tell the app; a version
+    /// conflict (another terminal changed the same application) is merged
+    /// field by field, or said when it cannot be.
+    fn records_op(&mut self, op: RecordsOp) -> Vec<Effect> {
+        let who = self.app.who.clone();
+        match op {
+            RecordsOp::ReloadAndList => {
+                match self.records.applications(&Filter::default()) {
+                    Ok(apps) => {
+                        let history = apps
+                            .iter()
+                            .map(|a| (a.id, self.records.history(a.id).unwrap_or_default()))
+                            .collect();
+                        self.app.applications_loaded(apps, history);
+                    }
+                    Err(err) => self.records_error(&err),
+                }
+                self.app.show_applications()
+            }
+            RecordsOp::Create {
+                kind,
+                target,
+                profile_id,
+                values,
+            } => match self
+                .records
+                .create_application(kind, &target, profile_id, &values, &who)
+            {
+                Ok(a) => {
+                    let h = self.records.history(a.id).unwrap_or_default();
+                    self.app.application_created(a, h)
+                }
+                Err(err) => {
+                    self.records_error(&err);
+                    vec![]
+                }
+            },
+            RecordsOp::SetField {
+                id,
+                expected,
+                field,
+                value,
+            } => {
+                let saved = match self.records.set_field(id, expected, &field, &value, &who) {
+                    Err(crate::store::StoreError::Conflict { .. }) => {
+                        // Another terminal saved this application first: keep
+                        // its changes and put this field on top of them.
+                        let merged = self
+                            .records
+                            .application(id)
+                            .ok()
+                            .flatten()
+                            .filter(|a| a.status.is_editable())
+                            .map(|fresh| {
+                                self.records
+                                    .set_field(id, fresh.version, &field, &value, &who)
+                            });
+                        match merged {
+                            Some(Ok(v)) => {
+                                let msg = self.app.loc.t("app-merged");
+                                if let Effect::Speak(t) = self.app.notify(msg) {
+                                    self.speech.speak(t);
+                                }
+                                Ok(v)
+                            }
+                            Some(Err(e)) => Err(e),
+                            None => Err(crate::store::StoreError::Conflict {
+                                id,
+                                expected,
+                                found: expected,
+                            }),
+                        }
+                    }
+                    other => other,
+                };
+                match saved {
+                    Ok(_) => {
+                        if let Ok(Some(a)) = self.records.application(id) {
+                            let h = self.records.history(id).unwrap_or_default();
+                            self.app.application_saved(a, h);
+                        }
+                    }
+                    Err(err) => self.records_error(&err),
+                }
+                vec![]
+            }
+            RecordsOp::Status { id, expected, to } => {
+                let done = self.records.change_status(id, expected, to, &who, "");
+                if let Ok(Some(a)) = self.records.application(id) {
+                    let h = self.records.history(id).unwrap_or_default();
+                    self.app.application_saved(a, h);
+                }
+                match done {
+                    Ok(_) => self.app.application_moved(id),
+                    Err(err) => {
+                        self.records_error(&err);
+                        vec![]
+                    }
+                }
+            }
+        }
     }
 
     /// Say, show and keep in the history that the records file could not be written.

@@ -510,13 +510,26 @@ fn documents_come_from_the_targeted_rule_with_its_citation() {
         .iter()
         .find(|r| !r.spec.bring.is_empty())
         .expect("a rule with documents to bring");
-    let src = DocumentSources { rules: &ds.rules };
+    let src = DocumentSources {
+        rules: &ds.rules,
+        paths: &ds.paths,
+    };
     let docs = documents_for(Kind::Entitlement, &rule.spec.id, &src);
     assert_eq!(docs.len(), rule.spec.bring.len());
     assert_eq!(docs[0].what, rule.spec.bring[0]);
     assert_eq!(docs[0].citation, rule.spec.citation);
     assert!(documents_for(Kind::Entitlement, "no-such-rule", &src).is_empty());
-    assert!(documents_for(Kind::MassageExam, "medical-exam", &src).is_empty());
+    // The certificate step names what to bring, cited by the step.
+    let step = ds
+        .paths
+        .iter()
+        .find_map(|p| p.step("medical-certificate"))
+        .expect("the certificate step");
+    let docs = documents_for(Kind::MassageCertificate, "medical-certificate", &src);
+    assert_eq!(docs.len(), step.spec.bring.len());
+    assert!(!docs.is_empty());
+    assert_eq!(docs[0].citation, step.spec.citations[0]);
+    assert!(documents_for(Kind::MassageExam, "no-such-step", &src).is_empty());
     assert!(documents_for(Kind::Job, &rule.spec.id, &src).is_empty());
 }
 
