@@ -1442,3 +1442,185 @@ fn a_guizhou_graduate_walks_the_medical_massage_path() {
     );
     quit(&t);
 }
+
+/// The task for applications, eyes on the transcript: a worker
+/// keeps a client's profile, applies for a 贵州 massage job from the search
+/// results, hears a wrong phone number at once, fixes it, the terminal is
+/// killed halfway; back again, the draft is offered, continued and filed;
+/// the client's file is exported to CSV and read back column by column.
+#[test]
+fn apply_for_a_guizhou_massage_job_survive_a_killed_terminal_file_and_export() {
+    if !have_tmux("applications_job") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("tempdir");
+    let start = || {
+        Launch::new()
+            .home(home.path())
+            .size(100, 30)
+            .arg("--screen-reader")
+            .start()
+    };
+    let t = start();
+    t.wait_started();
+    // The client's profile: card and name, kept by the entitlements form.
+    t.press("Down");
+    let form = t.press("Enter");
+    assert!(form.starts_with("补贴与权益：你的情况"), "{form:?}");
+    let n = t.speaks().len();
+    t.tmux.send_literal("52010219980615302412");
+    t.wait_for_transcript(n + 20, WAIT);
+    let label = t.press("End");
+    assert!(label.starts_with("查看结果"), "{label:?}");
+    let label = t.press("Up");
+    assert!(label.starts_with("保存为"), "{label:?}");
+    let n = t.speaks().len();
+    t.tmux.send_literal("小李");
+    t.wait_for_transcript(n + 2, WAIT);
+    let home_again = t.press("Escape");
+    assert!(
+        home_again.starts_with("主菜单"),
+        "{home_again:?}\n{}",
+        t.diagnostics()
+    );
+    // Jobs: 按摩 in 贵州, the first result, apply.
+    t.press("Home");
+    t.press("Enter");
+    let n = t.speaks().len();
+    t.tmux.send_literal("按摩");
+    t.wait_for_transcript(n + 2, WAIT);
+    t.press("Enter");
+    t.press("Home");
+    t.press("Down");
+    t.press("Right");
+    let gz = t.press("Right");
+    assert!(gz.starts_with("地区，贵州。找到"), "{gz:?}");
+    for _ in 0..5 {
+        t.press("Down");
+    }
+    let first = t.press("Down");
+    assert!(first.contains("按摩"), "{first:?}");
+    t.press("Enter");
+    let apply = t.press("End");
+    assert!(apply.starts_with("申请这个岗位"), "{apply:?}");
+    let opened = t.press("Enter");
+    assert!(
+        opened.starts_with("申请（小李）") && opened.contains("联系电话，编辑框，未填，必填"),
+        "opens on the first field to fill in, whose file it is: {opened:?}\n{}",
+        t.diagnostics()
+    );
+    // A phone number one digit short: said as soon as the field is left.
+    let n = t.speaks().len();
+    t.tmux.send_literal("1381234567");
+    t.wait_for_transcript(n + 10, WAIT);
+    let left = t.press("Down");
+    assert!(
+        left.starts_with("联系电话有误："),
+        "the error at once: {left:?}\n{}",
+        t.diagnostics()
+    );
+    t.press("Up");
+    let n = t.speaks().len();
+    t.tmux.send_literal("8");
+    t.wait_for_transcript(n + 1, WAIT);
+    let fixed = t.press("Down");
+    assert!(
+        fixed.starts_with("现在的住址，编辑框，未填，必填"),
+        "no error once fixed: {fixed:?}\n{}",
+        t.diagnostics()
+    );
+    let n = t.speaks().len();
+    t.tmux.send_literal("贵阳市南明区");
+    t.wait_for_transcript(n + 6, WAIT);
+    // The terminal is killed halfway: no quit, no save key.
+    drop(t);
+
+    let t = start();
+    let welcome = t.wait_started();
+    assert!(
+        welcome.contains("您有1份还没提交的申请草稿"),
+        "the draft is offered: {welcome:?}"
+    );
+    t.press("Down");
+    t.press("Down");
+    t.press("Down");
+    let list = t.press("Enter");
+    assert!(
+        list.starts_with("我的申请，")
+            && list.contains("求职申请：")
+            && list.contains("服务对象：小李，草稿"),
+        "the list opens on the draft: {list:?}\n{}",
+        t.diagnostics()
+    );
+    let draft = t.press("Enter");
+    assert!(
+        draft.starts_with("申请（小李）") && draft.contains("提交申请，菜单项"),
+        "everything required is there: on 提交申请: {draft:?}"
+    );
+    t.press("Home");
+    let mut heard = vec![];
+    for _ in 0..30 {
+        let s = t.press("Down");
+        let done = s.starts_with("提交申请");
+        heard.push(s);
+        if done {
+            break;
+        }
+    }
+    let all = heard.join("\n");
+    assert!(
+        all.contains("联系电话，编辑框，尾号5678，必填")
+            && all.contains("现在的住址，编辑框，贵阳市南明区，必填"),
+        "what was typed before the kill is there:\n{all}\n{}",
+        t.diagnostics()
+    );
+    let filed = t.press("Enter");
+    assert!(
+        filed.starts_with("已保存。现在的状态：已提交"),
+        "{filed:?}\n{}",
+        t.diagnostics()
+    );
+    quit(&t);
+
+    // Export the client's file and read it with a CSV reader.
+    let csv_path = home.path().join("小李.csv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tingjian"))
+        .arg("--home")
+        .arg(home.path())
+        .args([
+            "--speech", "off", "--lang", "zh-CN", "export", "--format", "csv", "--client", "小李",
+            "--out",
+        ])
+        .arg(&csv_path)
+        .output()
+        .expect("export");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&csv_path).expect("csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
+    let mut rd = csv::Reader::from_reader(&bytes[3..]);
+    let headers = rd.headers().expect("headers").clone();
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 1, "{headers:?}");
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.contains(name))
+            .unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
+    };
+    let row = &rows[0];
+    assert_eq!(row.len(), headers.len(), "every row as wide as the header");
+    assert!(row[col("状态")].contains("已提交"), "{row:?}");
+    assert!(row[col("住址")].contains("贵阳市南明区"), "{row:?}");
+    assert!(
+        !row.iter().any(|v| v.contains("52010219980615302412")),
+        "card masked: {row:?}"
+    );
+    assert!(
+        !row.iter().any(|v| v.contains("13812345678")),
+        "phone masked: {row:?}"
+    );
+}

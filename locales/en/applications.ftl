@@ -253,3 +253,4 @@ help-applications = My applications: the first item chooses the client (Left and
 help-new-application = Choose the "four ones" registration to start; Enter opens its form.
 help-application = One application: whose it is, what for, its status; then each field with its name, value, whether it is required and what is wrong. Type into text fields: every character is saved at once. Choose with Left and Right. Dates can be written 2025-03-01, 2025年3月1日 or 20250301. Leaving a wrong field says what is wrong. Then the papers to bring with their sources, what can be done (file, withdraw …) and the status history. Filing first lists everything to fix.
 help-app-errors = What to fix before filing, one item each. Enter goes back to that field.
+app-everyone = everyone's applications

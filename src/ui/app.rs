@@ -770,11 +770,11 @@ impl App {
                     .collect(),
             ),
             ScreenKind::Application { id, .. } => (
-                self.whose_massage(l.t("app-screen-title")),
+                self.whose_app(*id, l.t("app-screen-title")),
                 self.application_items(*id),
             ),
             ScreenKind::AppErrors { id, errors } => (
-                self.whose_massage(l.t("app-errors-title")),
+                self.whose_app(*id, l.t("app-errors-title")),
                 match self.app_form(*id) {
                     Some(form) => super::applications::error_items(l, form, errors),
                     None => vec![],
@@ -1161,7 +1161,14 @@ impl App {
             }
             ScreenKind::Profiles => {
                 let form = match focus.checked_sub(1).and_then(|i| self.saved.get(i)) {
-                    Some((id, p)) => super::entitlements::EntForm::from_stored(*id, p, &self.as_of),
+                    Some((id, p)) => {
+                        // Opening a client's file makes them the client on file.
+                        self.person = super::massage::Person {
+                            profile_id: Some(*id),
+                            stored: p.clone(),
+                        };
+                        super::entitlements::EntForm::from_stored(*id, p, &self.as_of)
+                    }
                     None => super::entitlements::EntForm::default(),
                 };
                 self.push(ScreenKind::EntForm(Box::new(form)))
@@ -1541,17 +1548,12 @@ impl App {
                 f.profile_id = Some(id);
             }
         }
-        if self
-            .stack
-            .iter()
-            .any(|s| matches!(&s.kind, ScreenKind::EntForm(f) if f.massage))
-            || self.person.profile_id == Some(id)
-        {
-            self.person = super::massage::Person {
-                profile_id: Some(id),
-                stored: stored.clone(),
-            };
-        }
+        // The profile just saved is the client on file: applications and
+        // the massage paths are theirs until another is chosen.
+        self.person = super::massage::Person {
+            profile_id: Some(id),
+            stored: stored.clone(),
+        };
         self.saved.retain(|(i, _)| *i != id);
         self.saved.insert(0, (id, stored));
     }
@@ -2412,10 +2414,17 @@ impl App {
             },
             None => super::massage::Person::default(),
         };
-        let text = announce::join(
-            &self.loc,
-            &[self.loc.t("massage-person"), self.person_text()],
-        );
+        // The item names itself and its new value ("服务对象，小李").
+        let text = self
+            .view()
+            .focused()
+            .map(|it| {
+                announce::join(
+                    &self.loc,
+                    &[it.label.clone(), it.state.clone().unwrap_or_default()],
+                )
+            })
+            .unwrap_or_default();
         vec![self.say(text)]
     }
 
@@ -2740,12 +2749,14 @@ const NEW_KINDS: [crate::domain::forms::Kind; 3] = [
 
 /// Applications.
 impl App {
-    /// The applications of the client on file (or of the user), newest first.
+    /// The applications of the client on file, newest first; everyone's
+    /// when no client is chosen (a centre's whole list, each saying whose).
     fn listed_apps(&self) -> Vec<&crate::store::applications::Application> {
+        let everyone = self.person.profile_id.is_none();
         let mut v: Vec<_> = self
             .apps
             .iter()
-            .filter(|a| a.profile_id == self.person.profile_id)
+            .filter(|a| everyone || a.profile_id == self.person.profile_id)
             .collect();
         v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
         v
@@ -2760,14 +2771,36 @@ impl App {
         crate::domain::forms::form_for(&self.forms, a.kind)
     }
 
-    /// Whose file is open, in words ("服务对象：王先生").
-    fn owner_words(&self) -> String {
-        let name = match (self.person.profile_id, self.person.name()) {
-            (_, Some(n)) => Some(n.to_string()),
-            (Some(_), None) => Some(self.loc.t("profiles-unnamed")),
-            (None, None) => None,
-        };
-        crate::i18n::applications::owner_text(&self.loc, name.as_deref())
+    /// The name of an application's client, if it has one.
+    fn client_name(&self, profile_id: Option<i64>) -> Option<String> {
+        let id = profile_id?;
+        Some(
+            self.saved
+                .iter()
+                .find(|(x, _)| *x == id)
+                .map(|(_, p)| p.label.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| self.loc.t("profiles-unnamed")),
+        )
+    }
+
+    /// Whose application it is, in words ("服务对象：王先生").
+    fn owner_words(&self, profile_id: Option<i64>) -> String {
+        crate::i18n::applications::owner_text(&self.loc, self.client_name(profile_id).as_deref())
+    }
+
+    /// A title with the name of the application's client.
+    fn whose_app(&self, id: i64, title: String) -> String {
+        match self.app(id).and_then(|a| self.client_name(a.profile_id)) {
+            Some(n) => self.loc.t_args(
+                "title-of-person",
+                &[
+                    ("title", title.as_str().into()),
+                    ("name", n.as_str().into()),
+                ],
+            ),
+            None => title,
+        }
     }
 
     /// What an application is for, in words: a posting's title, a rule's, a step's.
@@ -2815,14 +2848,31 @@ impl App {
     fn applications_items(&self) -> Vec<Item> {
         let l = &self.loc;
         let mut items = vec![
-            Item::new(l.t("app-client"), Role::Setting).with_state(self.person_text()),
+            Item::new(l.t("app-client"), Role::Setting).with_state(
+                if self.person.profile_id.is_none() && self.person.name().is_none() {
+                    l.t("app-everyone")
+                } else {
+                    self.person_text()
+                },
+            ),
             Item::new(l.t("apps-new"), Role::MenuItem),
         ];
         let listed = self.listed_apps();
         let n = listed.len();
+        let everyone = self.person.profile_id.is_none();
         for (i, a) in listed.into_iter().enumerate() {
             let date = a.updated_at.get(..10).unwrap_or(&a.updated_at).to_string();
-            items.push(super::applications::list_item(l, a, &self.target_words(a), &date).at(i, n));
+            let mut item = super::applications::list_item(l, a, &self.target_words(a), &date);
+            if everyone {
+                item.state = Some(announce::join(
+                    l,
+                    &[
+                        self.owner_words(a.profile_id),
+                        item.state.unwrap_or_default(),
+                    ],
+                ));
+            }
+            items.push(item.at(i, n));
         }
         if n == 0 {
             items.push(Item::new(l.t("apps-none"), Role::ListItem));
@@ -2855,7 +2905,7 @@ impl App {
             &entries,
             &docs,
             history,
-            &self.owner_words(),
+            &self.owner_words(a.profile_id),
             &self.target_words(a),
             &self.as_of,
             &local,
@@ -2914,11 +2964,12 @@ impl App {
             .fields
             .iter()
             .position(|f| f.required && a.values.get(&f.id).is_none_or(|v| v.trim().is_empty()));
-        let k = empty_required.unwrap_or(0);
-        entries
-            .iter()
-            .position(|e| *e == super::applications::Entry::Field(k))
-            .unwrap_or(0)
+        // Everything required is there: on "提交申请".
+        let at = match empty_required {
+            Some(k) => super::applications::Entry::Field(k),
+            None => super::applications::Entry::Action(crate::domain::forms::Status::Filed),
+        };
+        entries.iter().position(|e| *e == at).unwrap_or(0)
     }
 
     /// Start an application of `kind` for `target` for the client on file:
