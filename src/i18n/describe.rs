@@ -358,3 +358,92 @@ pub fn rule_facts(l: &Localizer, r: &Rule) -> Vec<String> {
     }
     out
 }
+
+/// A store error in words: what went wrong and where, for the screen and the command line.
+pub fn store_error(loc: &Localizer, e: &crate::store::StoreError) -> String {
+    use crate::domain::dataset::DataError;
+    use crate::store::StoreError;
+    match e {
+        StoreError::Data(DataError { file, line, kind }) => {
+            let line = line
+                .map(|n| format!(" {}", loc.t_args("error-data-line", &[("line", n.into())])))
+                .unwrap_or_default();
+            loc.t_args(
+                "error-data",
+                &[
+                    ("file", file.as_str().into()),
+                    ("line", line.as_str().into()),
+                    ("detail", kind.to_string().as_str().into()),
+                ],
+            )
+        }
+        StoreError::RecordsUnreadable { path, reason } => format!(
+            "{}\n{}",
+            loc.t_args(
+                "error-records",
+                &[
+                    ("path", path.as_str().into()),
+                    ("detail", reason.as_str().into()),
+                ],
+            ),
+            loc.t_args(
+                "app-records-damaged-hint",
+                &[("path", path.as_str().into())]
+            )
+        ),
+        StoreError::Conflict { id, .. } => {
+            loc.t_args("app-error-conflict", &[("id", (*id).into())])
+        }
+        StoreError::NoSuchApplication { id } => {
+            loc.t_args("app-error-no-such", &[("id", (*id).into())])
+        }
+        StoreError::NotEditable { id, status } => loc.t_args(
+            "app-error-not-editable",
+            &[
+                ("id", (*id).into()),
+                (
+                    "status",
+                    crate::i18n::applications::status_name(loc, *status)
+                        .as_str()
+                        .into(),
+                ),
+            ],
+        ),
+        StoreError::BadTransition { id, from, to } => loc.t_args(
+            "app-error-transition",
+            &[
+                ("id", (*id).into()),
+                (
+                    "from",
+                    crate::i18n::applications::status_name(loc, *from)
+                        .as_str()
+                        .into(),
+                ),
+                (
+                    "to",
+                    crate::i18n::applications::status_name(loc, *to)
+                        .as_str()
+                        .into(),
+                ),
+            ],
+        ),
+        StoreError::ClientHasApplications { count } => loc.t_args(
+            "app-error-client-has-applications",
+            &[("count", (*count).into())],
+        ),
+        StoreError::NotRecords { path, reason } => loc.t_args(
+            "app-error-not-records",
+            &[
+                ("path", path.as_str().into()),
+                ("detail", reason.as_str().into()),
+            ],
+        ),
+        StoreError::TooNew { path, .. } => {
+            loc.t_args("error-records-newer", &[("path", path.as_str().into())])
+        }
+        other => loc.t_args(
+            "error-cache",
+            &[("detail", other.to_string().as_str().into())],
+        ),
+    }
+}

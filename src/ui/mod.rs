@@ -159,6 +159,19 @@ impl Session {
                 }
                 Effect::DeleteProfile(id) => {
                     if let Err(err) = self.records.delete_profile(id) {
+                        // Not deleted (a client with applications is kept):
+                        // the list goes back to what the records hold.
+                        let ids = self.records.profiles().unwrap_or_default();
+                        self.app.saved = ids
+                            .into_iter()
+                            .filter_map(|s| {
+                                self.records
+                                    .load_profile(s.id)
+                                    .ok()
+                                    .flatten()
+                                    .map(|p| (s.id, p))
+                            })
+                            .collect();
                         self.records_error(&err);
                     }
                 }
@@ -295,16 +308,27 @@ impl Session {
 
     /// Say, show and keep in the history that the records file could not be written.
     fn records_error(&mut self, err: &crate::store::StoreError) {
-        let msg = self.app.loc.t_args(
-            "error-records",
-            &[
-                (
-                    "path",
-                    self.records.path().display().to_string().as_str().into(),
-                ),
-                ("detail", err.to_string().as_str().into()),
-            ],
-        );
+        use crate::store::StoreError;
+        let msg = match err {
+            // Errors about an application or a client say what, not where.
+            StoreError::Conflict { .. }
+            | StoreError::NoSuchApplication { .. }
+            | StoreError::NotEditable { .. }
+            | StoreError::BadTransition { .. }
+            | StoreError::ClientHasApplications { .. } => {
+                crate::i18n::describe::store_error(&self.app.loc, err)
+            }
+            _ => self.app.loc.t_args(
+                "error-records",
+                &[
+                    (
+                        "path",
+                        self.records.path().display().to_string().as_str().into(),
+                    ),
+                    ("detail", err.to_string().as_str().into()),
+                ],
+            ),
+        };
         if let Effect::Speak(t) = self.app.notify(msg) {
             self.speech.speak(t);
         }
