@@ -411,3 +411,213 @@ fn a_guizhou_graduate_hears_the_exam_is_next_marks_it_done_and_hears_the_step_af
     let item = h.press(Command::First);
     assert!(item.contains("已完成"), "{item}");
 }
+
+fn with_forms(h: &mut Harness) {
+    h.session.app.forms = tingjian::domain::forms::load_forms(&embedded::bundled()).expect("forms");
+    h.session.app.who = "张老师".into();
+}
+
+fn type_text(h: &mut Harness, s: &str) {
+    for c in s.chars() {
+        let e = h.session.app.type_char(c);
+        h.session.apply(e);
+    }
+    h.draw();
+}
+
+/// Move down until an item starts with `head`; returns what was said.
+fn down_to(h: &mut Harness, head: &str) -> String {
+    for _ in 0..40 {
+        let s = h.press(Command::Down);
+        h.assert_cursor_on_focus(&s);
+        if s.starts_with(head) {
+            return s;
+        }
+    }
+    panic!("no item {head}\n{}", h.screen());
+}
+
+#[test]
+fn a_needs_registration_is_filled_checked_filed_and_withdrawn_only_when_asked_twice() {
+    let mut h = Harness::new(100, 30, true, Lang::ZhCn);
+    with_forms(&mut h);
+    h.session.app.as_of = tingjian::domain::card::Date::parse("2026-11-22").expect("date");
+    for _ in 0..3 {
+        h.press(Command::Down);
+    }
+    let list = press_said(&mut h, Command::Activate);
+    assert!(list.starts_with("我的申请，3项"), "{list}");
+    let new = h.press(Command::Down);
+    assert!(new.starts_with("新建“四个一”就业服务登记"), "{new}");
+    h.press(Command::Activate);
+    h.press(Command::Last);
+    let form = press_said(&mut h, Command::Activate);
+    assert!(form.starts_with("申请，"), "{form}");
+    assert!(
+        form.contains("姓名，编辑框，未填，必填"),
+        "opens on the first field to fill: {form}"
+    );
+    // Saved as typed, before the next key: the records hold it already.
+    type_text(&mut h, "王芳");
+    let id = h.session.app.apps[0].id;
+    let stored = h
+        .session
+        .records
+        .application(id)
+        .expect("read")
+        .expect("app");
+    assert_eq!(stored.values.get("name").map(String::as_str), Some("王芳"));
+    // A date in any common form, read back in words.
+    down_to(&mut h, "最早可以开始的日期");
+    type_text(&mut h, "2027年3月1日");
+    let again = h.press(Command::Repeat);
+    let _ = again;
+    h.press(Command::Up);
+    let date = h.press(Command::Down);
+    assert!(date.contains("2027年3月1日"), "{date}");
+    let stored = h
+        .session
+        .records
+        .application(id)
+        .expect("read")
+        .expect("app");
+    assert_eq!(
+        stored.values.get("available_from").map(String::as_str),
+        Some("2027-03-01")
+    );
+    // A choice with Right.
+    h.press(Command::First);
+    let time = down_to(&mut h, "希望的工作时间");
+    assert!(time.contains("未填"), "{time}");
+    let full = h.press(Command::Increase);
+    assert!(full.contains("全职"), "{full}");
+    // Filing with required fields empty: the summary, then back to a field.
+    let file = down_to(&mut h, "提交申请");
+    h.assert_cursor_on_focus(&file);
+    let summary = h.press(Command::Activate);
+    assert!(summary.starts_with("还有"), "{summary}");
+    assert!(summary.contains("处需要修改"), "{summary}");
+    let back = h.press(Command::Activate);
+    assert!(
+        back.starts_with("残疾人证号") || back.starts_with("联系电话"),
+        "{back}"
+    );
+    // Fill what is required.
+    h.press(Command::First);
+    down_to(&mut h, "残疾人证号");
+    type_text(&mut h, "52010219980615302412");
+    down_to(&mut h, "联系电话");
+    type_text(&mut h, "０８５１－１２３４５６７８");
+    let addr = down_to(&mut h, "现在的住址");
+    assert!(
+        !addr.contains("有误"),
+        "a full-width landline is fine: {addr}"
+    );
+    type_text(&mut h, "贵阳市南明区");
+    down_to(&mut h, "现在是否有工作");
+    h.press(Command::Increase);
+    h.press(Command::Increase);
+    down_to(&mut h, "希望从事的工作");
+    type_text(&mut h, "按摩");
+    down_to(&mut h, "提交申请");
+    let filed = press_said(&mut h, Command::Activate);
+    assert!(filed.starts_with("已保存。现在的状态：已提交"), "{filed}");
+    let stored = h
+        .session
+        .records
+        .application(id)
+        .expect("read")
+        .expect("app");
+    assert_eq!(stored.status, tingjian::domain::forms::Status::Filed);
+    // Withdraw: asked once, done on the second Enter; history kept.
+    let withdraw = down_to(&mut h, "撤回申请");
+    h.assert_cursor_on_focus(&withdraw);
+    let ask = h.press(Command::Activate);
+    assert!(ask.contains("再按一次回车"), "{ask}");
+    let stored = h
+        .session
+        .records
+        .application(id)
+        .expect("read")
+        .expect("app");
+    assert_eq!(
+        stored.status,
+        tingjian::domain::forms::Status::Filed,
+        "not yet"
+    );
+    let done = press_said(&mut h, Command::Activate);
+    assert!(done.contains("已撤回"), "{done}");
+    let history = h.session.records.history(id).expect("history");
+    let statuses: Vec<_> = history.iter().map(|e| e.status.key()).collect();
+    assert_eq!(statuses, ["draft", "filed", "withdrawn"]);
+    assert!(history.iter().all(|e| e.who == "张老师"));
+    let all = h.screen();
+    assert!(
+        !all.contains("52010219980615302412"),
+        "card masked on screen:\n{all}"
+    );
+}
+
+#[test]
+fn two_terminals_editing_one_draft_keep_both_changes() {
+    let mut a = Harness::new(100, 30, true, Lang::ZhCn);
+    with_forms(&mut a);
+    let path = a._dir.path().join("records.sqlite");
+    let (cache, _) =
+        Cache::open(&a._dir.path().join("cache2.sqlite"), &embedded::bundled()).expect("cache");
+    let records = Records::open(&path).expect("same records file");
+    let app = App::new(
+        cache,
+        Settings::default(),
+        Keymap::default(),
+        Some(Lang::ZhCn),
+        Lang::ZhCn,
+    );
+    let mut b = Harness {
+        session: Session::silent(app, records),
+        terminal: Terminal::new(TestBackend::new(100, 30)).expect("terminal"),
+        scroll: 0,
+        _dir: tempfile::tempdir().expect("tempdir"),
+    };
+    with_forms(&mut b);
+    // A starts a registration; B reads the list and opens the same draft.
+    for _ in 0..3 {
+        a.press(Command::Down);
+    }
+    press_said(&mut a, Command::Activate);
+    a.press(Command::Down);
+    a.press(Command::Activate);
+    a.press(Command::Last);
+    press_said(&mut a, Command::Activate);
+    for _ in 0..3 {
+        b.press(Command::Down);
+    }
+    let list = press_said(&mut b, Command::Activate);
+    assert!(list.contains("草稿"), "{list}");
+    press_said(&mut b, Command::Activate);
+    // A types the name; B, still on the old version, types the address.
+    type_text(&mut a, "王芳");
+    down_to(&mut b, "现在的住址");
+    type_text(&mut b, "南昌");
+    let id = a.session.app.apps[0].id;
+    let stored = a
+        .session
+        .records
+        .application(id)
+        .expect("read")
+        .expect("app");
+    assert_eq!(
+        stored.values.get("name").map(String::as_str),
+        Some("王芳"),
+        "A's change kept"
+    );
+    assert_eq!(
+        stored.values.get("address").map(String::as_str),
+        Some("南昌"),
+        "B's change kept"
+    );
+    assert!(
+        b.session.app.history().any(|t| t.contains("合在一起")),
+        "B is told the changes were merged"
+    );
+}
