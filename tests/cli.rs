@@ -501,3 +501,37 @@ fn massage_json_gives_each_step_cited_and_the_next_step_for_three_people() {
         "{err}"
     );
 }
+
+#[test]
+fn line_mode_lists_a_choice_with_numbers_and_picks_one_by_number() {
+    use std::io::Write;
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(BIN)
+        .arg("--home")
+        .arg(home.path())
+        .args(["--speech", "off", "--lang", "zh-CN", "--line"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // 我的申请 → 新建 → 就业需求登记 → 希望的工作时间 → =2 → quit.
+    child
+        .stdin
+        .as_mut()
+        .expect("stdin")
+        .write_all("4\n2\n3\n10\n=2\nq\n".as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("请输入选项的编号：1. 全职 2. 兼职 3. 都可以"),
+        "{text}"
+    );
+    assert!(text.contains("希望的工作时间，调节项，兼职"), "{text}");
+    // Saved in the records: the CLI lists it.
+    let out = run(home.path(), &["applications", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let s = v.to_string();
+    assert!(s.contains("part_time"), "{s}");
+}

@@ -406,6 +406,8 @@ pub struct App {
     pub who: String,
     /// A final step asked for once (withdraw): a second Enter confirms.
     confirm_armed: Option<(i64, crate::domain::forms::Status)>,
+    /// Plain line mode: choices are listed with numbers (`=2` picks one).
+    pub line_mode: bool,
 }
 
 impl App {
@@ -449,6 +451,7 @@ impl App {
             app_history: BTreeMap::new(),
             who: String::new(),
             confirm_armed: None,
+            line_mode: false,
         }
     }
 
@@ -2898,7 +2901,7 @@ impl App {
         let empty = vec![];
         let history = self.app_history.get(&id).unwrap_or(&empty);
         let local = |utc: &str| local_time_words(&self.loc, &self.cache, utc);
-        super::applications::items(
+        let mut items = super::applications::items(
             &self.loc,
             a,
             form,
@@ -2909,7 +2912,35 @@ impl App {
             &self.target_words(a),
             &self.as_of,
             &local,
-        )
+        );
+        if self.line_mode && a.status.is_editable() {
+            // Choices as numbered lists; `=2` picks the second.
+            for (e, it) in entries.iter().zip(items.iter_mut()) {
+                if let super::applications::Entry::Field(i) = e
+                    && !super::applications::is_typed(form, *i)
+                {
+                    let f = &form.fields[*i];
+                    let list = match f.ty {
+                        crate::domain::forms::FieldType::YesNo => {
+                            format!(
+                                "1. {} 2. {}",
+                                self.loc.t("value-yes"),
+                                self.loc.t("value-no")
+                            )
+                        }
+                        _ => crate::i18n::applications::numbered_choices(&self.loc, f).join(" "),
+                    };
+                    let hint = self
+                        .loc
+                        .t_args("app-choose-one", &[("choices", list.as_str().into())]);
+                    it.state = Some(announce::join(
+                        &self.loc,
+                        &[it.state.clone().unwrap_or_default(), hint],
+                    ));
+                }
+            }
+        }
+        items
     }
 
     /// The list, after the session read the applications again.

@@ -194,7 +194,7 @@ pub fn items(
             }
             Entry::Action(to) => Item::new(l.t(action_id(*to)), Role::MenuItem),
             Entry::History(k) => match history.get(*k) {
-                Some(ev) => Item::new(
+                Some(ev) if !ev.note.trim().is_empty() => Item::new(
                     l.t_args(
                         "app-history-item",
                         &[
@@ -205,7 +205,18 @@ pub fn items(
                     ),
                     Role::HistoryEntry,
                 )
-                .with_state(ev.note.clone()),
+                .with_state(crate::i18n::applications::printable(&ev.note)),
+                Some(ev) => Item::new(
+                    l.t_args(
+                        "app-history-item",
+                        &[
+                            ("status", status_name(l, ev.status).as_str().into()),
+                            ("at", local_time(&ev.at).as_str().into()),
+                            ("who", ev.who.as_str().into()),
+                        ],
+                    ),
+                    Role::HistoryEntry,
+                ),
                 None => Item::new(String::new(), Role::HistoryEntry),
             },
         })

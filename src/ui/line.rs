@@ -125,6 +125,7 @@ pub fn run(
     {
         writeln!(out, "{status}")?;
     }
+    session.app.line_mode = true;
     let effects = session.app.start();
     writeln!(out, "{}", session.app.loc.t("welcome"))?;
     session.apply(effects);
