@@ -606,7 +606,7 @@ fn apply_checks_the_target_and_names_wrong_fields() {
     let t = text(&out);
     assert_eq!(out.status.code(), Some(1), "{t}");
     assert!(t.contains("毕业或结业日期：不是有效日期"), "{t}");
-    assert!(t.contains("联系电话：电话号码有误"), "{t}");
+    assert!(t.contains("联系电话：手机号"), "{t}");
     assert!(t.contains("从事按摩工作的年数：不是整数"), "{t}");
     let v = json(h, &["applications", "--format", "json"]);
     assert_eq!(v[0]["fields"]["graduation"]["value"], "2015年2月30日");
