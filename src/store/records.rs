@@ -158,7 +158,9 @@ impl Records {
                 Err(e) => return Err(sql_err(path)(e)),
             }
         }
-        conn.pragma_update(None, "synchronous", "NORMAL")
+        // FULL: a committed change survives a power cut as well as a killed
+        // process; it costs about 0.2 ms a save (benches/applications.rs).
+        conn.pragma_update(None, "synchronous", "FULL")
             .map_err(sql_err(path))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(sql_err(path))?;
