@@ -401,8 +401,17 @@ fn a_guizhou_graduate_hears_the_exam_is_next_marks_it_done_and_hears_the_step_af
     assert!(all.contains("出处"), "{all}");
     let mark = heard.last().cloned().unwrap_or_default();
     assert!(mark.starts_with("标记为已完成"), "{mark}");
+    // The day it was done, typed in any common form, read back in words.
+    let date = h.press(Command::Up);
+    assert!(date.starts_with("完成日期，编辑框，不填就是今天"), "{date}");
+    type_text(&mut h, "2025年10月20日");
+    h.press(Command::Down);
+    let back = h.press(Command::Up);
+    assert!(back.contains("2025年10月20日"), "{back}");
+    h.press(Command::Down);
     let marked = h.press(Command::Activate);
     assert!(marked.starts_with("已标记第2步"), "{marked}");
+    assert!(marked.contains("日期2025年10月20日"), "{marked}");
     assert!(marked.contains("下一步：第3步"), "{marked}");
     let kept = h.session.records.all_step_marks().expect("marks");
     assert_eq!(kept.len(), 1, "{kept:?}");

@@ -236,11 +236,12 @@ pub enum ScreenKind {
     MassageHome,
     /// One path's steps (index into `App::paths`).
     MassagePath(usize),
-    /// One step read item by item.
+    /// One step read item by item, and the date typed for marking it done.
     MassageStep {
         path: usize,
         step: usize,
         entries: Vec<super::massage::Entry>,
+        date: String,
     },
 }
 
@@ -803,10 +804,11 @@ impl App {
                 path,
                 step,
                 entries,
+                date,
             } => match self.paths.as_ref().and_then(|ps| ps.get(*path)) {
                 Some(p) => (
                     self.whose_massage(l.t("massage-step-title")),
-                    self.step_items(p, *step, entries),
+                    self.step_items(p, *step, entries, date),
                 ),
                 None => (l.t("massage-step-title"), vec![]),
             },
@@ -1254,6 +1256,7 @@ impl App {
                 path,
                 step,
                 entries,
+                ..
             } => self.step_activate(path, step, entries.get(focus).cloned()),
         }
     }
@@ -1321,6 +1324,7 @@ impl App {
                 path,
                 step,
                 entries,
+                ..
             } => self.step_cited(*path, *step, entries.get(s.focus)),
             _ => None,
         }
@@ -1418,6 +1422,10 @@ impl App {
             ScreenKind::Search { .. } | ScreenKind::Jobs(_) => self.screen().focus == 0,
             ScreenKind::EntForm(f) => f.is_text(self.screen().focus),
             ScreenKind::Application { id, .. } => self.app_typed_field(*id).is_some(),
+            ScreenKind::MassageStep { entries, .. } => matches!(
+                entries.get(self.screen().focus),
+                Some(super::massage::Entry::MarkDate)
+            ),
             _ => false,
         }
     }
@@ -1432,6 +1440,11 @@ impl App {
                 .as_mut()
                 .filter(|(at, _)| *at == focus)
                 .map(|(_, t)| t),
+            ScreenKind::MassageStep { entries, date, .. }
+                if matches!(entries.get(focus), Some(super::massage::Entry::MarkDate)) =>
+            {
+                Some(date)
+            }
             _ => None,
         }
     }
@@ -2500,6 +2513,7 @@ impl App {
             path,
             step,
             entries,
+            date: String::new(),
         })
     }
 
@@ -2550,6 +2564,7 @@ impl App {
         path: &crate::domain::paths::MassagePath,
         step: usize,
         entries: &[super::massage::Entry],
+        date: &str,
     ) -> Vec<Item> {
         let res = self.path_result(path);
         let profile = self.person.profile(&self.as_of);
@@ -2562,7 +2577,7 @@ impl App {
         };
         let region = |name: &str| self.data_text(name);
         let plans = super::massage::Plans(self.cache.all_documents().unwrap_or_default());
-        super::massage::detail_items(
+        let mut items = super::massage::detail_items(
             &self.loc,
             path,
             step,
@@ -2573,7 +2588,27 @@ impl App {
             &region,
             &plans,
             &self.as_of,
-        )
+        );
+        // The date typed for marking the step done, read back in words.
+        let l = &self.loc;
+        for (e, it) in entries.iter().zip(items.iter_mut()) {
+            if *e == super::massage::Entry::MarkDate {
+                it.state = Some(match mark_date(date, &self.as_of) {
+                    Ok(None) => l.t("step-mark-date-today"),
+                    Ok(Some(d)) => l.date(&d.to_iso()),
+                    Err(()) => l.t_args(
+                        "form-error",
+                        &[(
+                            "error",
+                            l.t_args("step-mark-date-bad", &[("value", date.into())])
+                                .as_str()
+                                .into(),
+                        )],
+                    ),
+                });
+            }
+        }
+        items
     }
 
     fn step_activate(
@@ -2639,7 +2674,22 @@ impl App {
             .get(&owner)
             .and_then(|m| m.get(&id))
             .is_some_and(|m| m.done);
-        let on = self.as_of.to_iso();
+        let typed = match &self.screen().kind {
+            ScreenKind::MassageStep { date, .. } => date.clone(),
+            _ => String::new(),
+        };
+        let on = match mark_date(&typed, &self.as_of) {
+            Ok(d) => d.unwrap_or(self.as_of).to_iso(),
+            Err(()) => {
+                let msg = self
+                    .loc
+                    .t_args("step-mark-date-bad", &[("value", typed.as_str().into())]);
+                return vec![self.notify(msg)];
+            }
+        };
+        if let ScreenKind::MassageStep { date, .. } = &mut self.screen_mut().kind {
+            date.clear();
+        }
         self.marks.entry(owner.clone()).or_default().insert(
             id.clone(),
             crate::domain::paths::Mark {
@@ -3373,6 +3423,21 @@ impl App {
             .iter()
             .filter(|a| a.status == crate::domain::forms::Status::Draft)
             .count()
+    }
+}
+
+/// The date typed for marking a step done: none (today), a date in any common
+/// form up to today, or not a date.
+fn mark_date(
+    typed: &str,
+    today: &crate::domain::card::Date,
+) -> Result<Option<crate::domain::card::Date>, ()> {
+    if typed.trim().is_empty() {
+        return Ok(None);
+    }
+    match crate::domain::forms::parse_date(typed) {
+        Some(d) if d <= *today => Ok(Some(d)),
+        _ => Err(()),
     }
 }
 

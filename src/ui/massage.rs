@@ -60,6 +60,8 @@ pub enum Entry {
     /// A related entitlement rule (index into the app's rules).
     Rule(usize),
     Citation(usize),
+    /// The day the step was done, typed (empty: today).
+    MarkDate,
     /// Apply for this step (the exam, the certificate, a training place).
     Apply(crate::domain::forms::Kind),
     /// Mark done, or take the mark back.
@@ -103,6 +105,9 @@ pub fn entries(
         .and_then(crate::domain::forms::Kind::from_key)
     {
         out.push(Entry::Apply(k));
+    }
+    if !matches!(result.status, Status::Done { marked_on: Some(_) }) {
+        out.push(Entry::MarkDate);
     }
     out.push(Entry::Mark);
     out
@@ -423,6 +428,7 @@ pub fn detail_items(
                 let c = &spec.citations[*k];
                 Item::new(citation_label(l, plans, c), Role::Field).with_state(c.quote.clone())
             }
+            Entry::MarkDate => Item::new(l.t("step-mark-date"), Role::EditField),
             Entry::Apply(k) => Item::new(
                 l.t_args(
                     "app-apply-step",
