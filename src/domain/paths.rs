@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::card::Date;
-use super::rules::{Citation, Condition, ConditionSpec, Confidence, Missing, Profile, Test, test};
+use super::rules::{
+    Citation, Condition, ConditionSpec, Confidence, Missing, Profile, Test, test, tri_all,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -360,18 +362,6 @@ pub fn evaluate(
     }
     let next = out.iter().position(|s| !s.status.behind());
     PathResult { steps: out, next }
-}
-
-fn tri_all(tests: impl IntoIterator<Item = Test>) -> Test {
-    let mut out = Test::Met;
-    for t in tests {
-        match t {
-            Test::NotMet => return Test::NotMet,
-            Test::Unknown => out = Test::Unknown,
-            Test::Met => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -663,7 +663,8 @@ pub struct Evaluation {
     pub missing: Vec<Missing>,
 }
 
-fn tri_all(tests: impl IntoIterator<Item = Test>) -> Test {
+/// All of these: not met as soon as one is not, unknown if any is unknown.
+pub(crate) fn tri_all(tests: impl IntoIterator<Item = Test>) -> Test {
     let mut out = Test::Met;
     for t in tests {
         match t {

@@ -506,16 +506,7 @@ impl Records {
 
 /// A stored UTC time (`2025-03-01T02:03:04.567`) as local `2025-03-01 10:03`.
 pub fn local_time(records: &Records, utc: &str) -> String {
-    records
-        .conn()
-        .query_row(
-            "SELECT strftime('%Y-%m-%d %H:%M', ?1, 'localtime')",
-            [utc],
-            |r| r.get::<_, Option<String>>(0),
-        )
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| utc.to_string())
+    super::local_time(records.conn(), utc)
 }
 
 #[cfg(test)]

@@ -322,15 +322,7 @@ impl Cache {
 
     /// A stored UTC time (`2025-03-01T02:03:04.567`) as local `2025-03-01 10:03`.
     pub fn local_time(&self, utc: &str) -> String {
-        self.conn
-            .query_row(
-                "SELECT strftime('%Y-%m-%d %H:%M', ?1, 'localtime')",
-                [utc],
-                |r| r.get::<_, Option<String>>(0),
-            )
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| utc.to_string())
+        super::local_time(&self.conn, utc)
     }
 
     /// Every plan document, region by region.

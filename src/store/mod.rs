@@ -85,3 +85,16 @@ pub(crate) fn io_err(path: &std::path::Path) -> impl Fn(std::io::Error) -> Store
         source,
     }
 }
+
+/// A stored UTC time (`2025-03-01T02:03:04.567`) as local `2025-03-01 10:03`,
+/// by SQLite's own clock rules; the text as it is when it is not a time.
+pub(crate) fn local_time(conn: &rusqlite::Connection, utc: &str) -> String {
+    conn.query_row(
+        "SELECT strftime('%Y-%m-%d %H:%M', ?1, 'localtime')",
+        [utc],
+        |r| r.get::<_, Option<String>>(0),
+    )
+    .ok()
+    .flatten()
+    .unwrap_or_else(|| utc.to_string())
+}
