@@ -384,6 +384,12 @@ fn a_guizhou_graduate_hears_the_exam_is_next_marks_it_done_and_hears_the_step_af
     let detail = h.press(Command::Activate);
     assert!(detail.contains("第2步，共"), "{detail}");
     assert!(detail.contains("这是您的下一步"), "{detail}");
+    // The original clause is one key away, and Back returns to the step.
+    let original = h.press(Command::Original);
+    assert!(original.starts_with("贵州省"), "{original}");
+    assert!(original.contains("盲人医疗按摩人员考试"), "{original}");
+    let again = h.press(Command::Back);
+    assert!(again.starts_with("步骤详情"), "{again}");
     // Every item of the step can be reached, one announcement each, cursor on it.
     let n = h.session.app.view().items.len();
     let mut heard = vec![];

@@ -181,6 +181,13 @@ pub fn items(
                             .to_string()
                     })
                     .unwrap_or(said.clone());
+                // An empty field of a draft says how to fill it in.
+                let help = crate::i18n::applications::field_help(l, f)
+                    .filter(|_| v.trim().is_empty() && a.status.is_editable());
+                let state = match help {
+                    Some(h) => announce::join(l, &[state, h]),
+                    None => state,
+                };
                 Item::new(label, role_of(*i)).with_state(state)
             }
             Entry::Document(k) => Item::new(l.t("app-bring"), Role::Field).with_state(
