@@ -461,7 +461,7 @@ fn a_needs_registration_is_filled_checked_filed_and_withdrawn_only_when_asked_tw
         h.press(Command::Down);
     }
     let list = press_said(&mut h, Command::Activate);
-    assert!(list.starts_with("我的申请，3项"), "{list}");
+    assert!(list.starts_with("我的申请，4项"), "{list}");
     let new = h.press(Command::Down);
     assert!(new.starts_with("新建“四个一”就业服务登记"), "{new}");
     h.press(Command::Activate);
@@ -565,6 +565,35 @@ fn a_needs_registration_is_filled_checked_filed_and_withdrawn_only_when_asked_tw
     let history = h.session.records.history(id).expect("history");
     let statuses: Vec<_> = history.iter().map(|e| e.status.key()).collect();
     assert_eq!(statuses, ["draft", "filed", "withdrawn"]);
+    // Back to the list and export it for the service centre.
+    let list = h.press(Command::Back);
+    assert!(list.starts_with("我的申请"), "{list}");
+    h.press(Command::First);
+    h.press(Command::Down);
+    let export = h.press(Command::Down);
+    assert!(export.starts_with("导出这些申请"), "{export}");
+    let done = press_said(&mut h, Command::Activate);
+    assert!(done.starts_with("已导出1份申请到 "), "{done}");
+    let path = done
+        .trim_start_matches("已导出1份申请到 ")
+        .split('。')
+        .next()
+        .expect("a path")
+        .to_string();
+    let bytes = std::fs::read(&path).expect("the exported file");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a BOM");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("已撤回") && text.contains("王芳"), "{text}");
+    assert!(
+        !text.contains("52010219980615302412"),
+        "card masked: {text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
     assert!(history.iter().all(|e| e.who == "张老师"));
     let all = h.screen();
     assert!(

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -14,15 +14,15 @@ use super::{Args, Failure, Opened, open, open_jobs, store_failure};
 use crate::clock::today;
 use crate::domain::card::Date;
 use crate::domain::forms::{
-    Document, DocumentSources, FieldType, Form, Kind, Status, TargetKind, Values, documents_for,
-    form_for, load_forms, masked, parse_date, prefill, stored_value, validate,
+    Document, DocumentSources, Form, Kind, Status, TargetKind, Values, documents_for, form_for,
+    load_forms, masked, parse_date, prefill, stored_value, validate,
 };
 use crate::domain::profile::StoredProfile;
 use crate::domain::rules::Rule;
 use crate::i18n::Localizer;
 use crate::i18n::applications::{
-    HistoryRow, SummaryInput, document_text, field_error_text, field_label, kind_name, masked_text,
-    owner_text, printable, status_name, summary_text, value_text,
+    HistoryRow, SummaryInput, document_text, field_error_text, field_label, kind_name, owner_text,
+    printable, status_name, summary_text, value_text,
 };
 use crate::store::applications::{Application, Filter, Owner, local_time};
 use crate::store::{Records, StoreError};
@@ -1071,111 +1071,6 @@ pub fn list(args: &Args, a: &ListArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A new or truncated file, private to the user (it holds personal data).
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    let f = o.open(path)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(f)
-}
-
-/// A cell as Excel and WPS should show it: long digit strings (a card
-/// number shown in full) and ones with a leading 0 stay text (`="…"`);
-/// text that would start a formula gets a leading `'`.
-fn spreadsheet_cell(value: &str, digits_as_text: bool) -> String {
-    let all_digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit() || b == b'X');
-    if digits_as_text && all_digits && (value.len() >= 11 || value.starts_with('0')) {
-        return format!("=\"{value}\"");
-    }
-    if value.starts_with(['=', '+', '-', '@']) {
-        return format!("'{value}");
-    }
-    value.to_string()
-}
-
-fn write_csv(
-    l: &Localizer,
-    shown: &[Shown<'_>],
-    forms: &[Form],
-    show_full: bool,
-    out: &mut impl Write,
-) -> Result<(), Box<dyn std::error::Error>> {
-    out.write_all("\u{feff}".as_bytes())?;
-    // One column per field id, in the order of the forms (card has its own).
-    let mut columns: Vec<(&str, String)> = vec![];
-    for f in forms {
-        if !shown.iter().any(|s| s.app.kind == f.kind) {
-            continue;
-        }
-        for field in &f.fields {
-            if field.id != "card" && !columns.iter().any(|(id, _)| *id == field.id) {
-                columns.push((&field.id, field_label(l, field)));
-            }
-        }
-    }
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    let mut header: Vec<String> = [
-        "app-col-id",
-        "app-col-client",
-        "app-col-card",
-        "app-col-kind",
-        "app-col-target",
-        "app-col-status",
-        "app-col-created",
-        "app-col-updated",
-    ]
-    .iter()
-    .map(|id| l.t(id))
-    .collect();
-    header.extend(columns.iter().map(|(_, label)| label.clone()));
-    w.write_record(&header)?;
-    for s in shown {
-        let card = s.app.values.get("card").filter(|c| !c.is_empty());
-        let mut row = vec![
-            s.app.id.to_string(),
-            spreadsheet_cell(
-                &s.client.clone().unwrap_or_else(|| l.t("app-myself")),
-                false,
-            ),
-            card.map(|c| spreadsheet_cell(&masked_text(l, c, show_full), true))
-                .unwrap_or_default(),
-            kind_name(l, s.app.kind),
-            spreadsheet_cell(&s.target, false),
-            status_name(l, s.app.status),
-            s.created.clone(),
-            s.updated.clone(),
-        ];
-        for (id, _) in &columns {
-            let v = s.app.values.get(*id).map_or("", String::as_str);
-            let field = s.form.and_then(|f| f.field(id));
-            let cell = match field {
-                _ if v.is_empty() => String::new(),
-                // Applications of another kind have no such field.
-                None => spreadsheet_cell(v, false),
-                Some(f) if f.ty == FieldType::Date => v.to_string(),
-                Some(f) if f.ty.is_masked() => {
-                    spreadsheet_cell(&masked_text(l, v, show_full), true)
-                }
-                Some(f) => spreadsheet_cell(&value_text(l, f, v, show_full), false),
-            };
-            row.push(cell);
-        }
-        w.write_record(&row)?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
 pub fn export(args: &Args, a: &ExportArgs) -> Result<ExitCode, Failure> {
     let opened = open(args)?;
     let l = &opened.loc;
@@ -1219,11 +1114,25 @@ pub fn export(args: &Args, a: &ExportArgs) -> Result<ExitCode, Failure> {
             ],
         )
     };
-    let mut file =
-        std::io::BufWriter::new(private_file(&a.out).map_err(|e| file_fail(e.to_string()))?);
+    let mut file = std::io::BufWriter::new(
+        crate::store::private_file(&a.out).map_err(|e| file_fail(e.to_string()))?,
+    );
     match a.format {
-        ExportFormat::Csv => write_csv(l, &shown, &forms, a.show_card, &mut file)
-            .map_err(|e| file_fail(e.to_string()))?,
+        ExportFormat::Csv => {
+            let rows: Vec<crate::i18n::export::Row<'_>> = shown
+                .iter()
+                .map(|s| crate::i18n::export::Row {
+                    app: s.app,
+                    form: s.form,
+                    client: s.client.clone(),
+                    target: s.target.clone(),
+                    created: s.created.clone(),
+                    updated: s.updated.clone(),
+                })
+                .collect();
+            crate::i18n::export::write_csv(l, &rows, &forms, a.show_card, &mut file)
+                .map_err(|e| file_fail(e.to_string()))?
+        }
         ExportFormat::Json => {
             let out: Vec<JsonApp<'_>> = shown.iter().map(|s| json_app(l, s, a.show_card)).collect();
             serde_json::to_writer_pretty(&mut file, &out).map_err(|e| file_fail(e.to_string()))?;

@@ -4,6 +4,7 @@
 
 pub mod applications;
 pub mod describe;
+pub mod export;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 

@@ -98,3 +98,21 @@ pub(crate) fn local_time(conn: &rusqlite::Connection, utc: &str) -> String {
     .flatten()
     .unwrap_or_else(|| utc.to_string())
 }
+
+/// A new or truncated file, private to the user (it holds personal data).
+pub fn private_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let f = o.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(f)
+}

@@ -1237,7 +1237,8 @@ impl App {
             ScreenKind::Applications => match focus {
                 0 => self.adjust(true),
                 1 => self.push(ScreenKind::NewApplication),
-                _ => match self.listed_apps().get(focus - 2).map(|a| a.id) {
+                2 => self.export_listed(),
+                _ => match self.listed_apps().get(focus - APPS_CONTROLS).map(|a| a.id) {
                     Some(id) => self.open_application(id),
                     None => vec![],
                 },
@@ -2792,6 +2793,9 @@ impl App {
     }
 }
 
+/// The items above the list of applications: the client, new, export.
+const APPS_CONTROLS: usize = 3;
+
 /// The "四个一" registrations, started from the applications screen (the
 /// other kinds start from a job, an entitlement or a massage step).
 const NEW_KINDS: [crate::domain::forms::Kind; 3] = [
@@ -2909,6 +2913,7 @@ impl App {
                 },
             ),
             Item::new(l.t("apps-new"), Role::MenuItem),
+            Item::new(l.t("apps-export"), Role::MenuItem),
         ];
         let listed = self.listed_apps();
         let n = listed.len();
@@ -3009,7 +3014,7 @@ impl App {
             .listed_apps()
             .iter()
             .position(|a| a.status == crate::domain::forms::Status::Draft)
-            .map_or(0, |i| i + 2);
+            .map_or(0, |i| i + APPS_CONTROLS);
         self.status = None;
         self.stack.push(Screen {
             kind: ScreenKind::Applications,
@@ -3112,6 +3117,10 @@ impl App {
         self.app_history.insert(id, history);
         self.apps.retain(|x| x.id != id);
         self.apps.push(a);
+        // The choice of a new registration is done with: Back goes to the list.
+        if matches!(self.screen().kind, ScreenKind::NewApplication) {
+            self.stack.pop();
+        }
         self.open_application(id)
     }
 
@@ -3415,6 +3424,27 @@ impl App {
             self.screen_mut().focus = k;
         }
         self.announce_focus()
+    }
+
+    /// Export the applications listed (the client's, or everyone's) to CSV.
+    fn export_listed(&mut self) -> Vec<Effect> {
+        let rows: Vec<(i64, Option<String>, String)> = self
+            .listed_apps()
+            .iter()
+            .map(|a| (a.id, self.client_name(a.profile_id), self.target_words(a)))
+            .collect();
+        if rows.is_empty() {
+            return vec![self.notify(self.loc.t("apps-export-none"))];
+        }
+        let who = match (self.person.profile_id, self.person.name()) {
+            (None, _) => self.loc.t("apps-export-everyone"),
+            (Some(_), Some(n)) => n.to_string(),
+            (Some(id), None) => format!("#{id}"),
+        };
+        vec![Effect::Records(super::applications::RecordsOp::ExportCsv {
+            rows,
+            who,
+        })]
     }
 
     /// Drafts not yet filed, for the welcome ("继续填写？").

@@ -39,6 +39,12 @@ pub enum RecordsOp {
     /// Read the applications again (another terminal may have changed them),
     /// then open the list.
     ReloadAndList,
+    /// Write these applications (id, client's name, target in words) to a
+    /// CSV file for the service centre, named for `who` (the client or "全部").
+    ExportCsv {
+        rows: Vec<(i64, Option<String>, String)>,
+        who: String,
+    },
 }
 
 /// One entry of an application's screen, in order.

@@ -222,6 +222,25 @@ impl Session {
                 }
                 self.app.show_applications()
             }
+            RecordsOp::ExportCsv { rows, who } => {
+                let msg = match self.export_csv(&rows, &who) {
+                    Ok(path) => self.app.loc.t_args(
+                        "apps-exported",
+                        &[
+                            ("count", rows.len().into()),
+                            ("path", path.display().to_string().as_str().into()),
+                        ],
+                    ),
+                    Err(e) => self.app.loc.t_args(
+                        "error-file",
+                        &[
+                            ("path", who.as_str().into()),
+                            ("detail", e.to_string().as_str().into()),
+                        ],
+                    ),
+                };
+                vec![self.app.notify(msg)]
+            }
             RecordsOp::Create {
                 kind,
                 target,
@@ -304,6 +323,50 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// Write applications to `exports/申请-<who>-<time>.csv` beside the
+    /// records file (owner-only), numbers masked; returns the path.
+    fn export_csv(
+        &self,
+        rows: &[(i64, Option<String>, String)],
+        who: &str,
+    ) -> Result<PathBuf, Box<dyn std::error::Error>> {
+        let dir = self
+            .records
+            .path()
+            .parent()
+            .map(|d| d.join("exports"))
+            .unwrap_or_else(|| PathBuf::from("exports"));
+        std::fs::create_dir_all(&dir)?;
+        let safe: String = who
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '_' })
+            .collect();
+        let path = dir.join(format!(
+            "{}-{safe}-{}.csv",
+            self.app.loc.t("apps-export-file"),
+            crate::clock::stamp()
+        ));
+        let apps = &self.app.apps;
+        let list: Vec<crate::i18n::export::Row<'_>> = rows
+            .iter()
+            .filter_map(|(id, client, target)| {
+                let app = apps.iter().find(|a| a.id == *id)?;
+                Some(crate::i18n::export::Row {
+                    app,
+                    form: crate::domain::forms::form_for(&self.app.forms, app.kind),
+                    client: client.clone(),
+                    target: target.clone(),
+                    created: crate::store::applications::local_time(&self.records, &app.created_at),
+                    updated: crate::store::applications::local_time(&self.records, &app.updated_at),
+                })
+            })
+            .collect();
+        let mut file = std::io::BufWriter::new(crate::store::private_file(&path)?);
+        crate::i18n::export::write_csv(&self.app.loc, &list, &self.app.forms, false, &mut file)?;
+        std::io::Write::flush(&mut file)?;
+        Ok(path)
     }
 
     /// Say, show and keep in the history that the records file could not be written.
