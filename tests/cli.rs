@@ -535,3 +535,35 @@ fn line_mode_lists_a_choice_with_numbers_and_picks_one_by_number() {
     let s = v.to_string();
     assert!(s.contains("part_time"), "{s}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(BIN)
+        .arg("--home")
+        .arg(home.path())
+        .args(["--speech", "off", "--lang", "zh-CN", "policies"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a line");
+    // The reader is gone (like `| head -1`): the rest cannot be written.
+    let out = child.wait_with_output().expect("wait");
+    assert!(!first.is_empty());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -238,7 +238,27 @@ pub fn keymap(paths: &Paths, loc: &Localizer) -> (Keymap, Vec<String>) {
     (map, msgs)
 }
 
+/// A reader that stops reading (`tingjian policies | head`) closes the
+/// pipe; the output was wanted only that far, so the program ends quietly,
+/// as the usual tools do, instead of reporting a crash.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 pub fn main(start: Instant) -> ExitCode {
+    quiet_on_closed_pipe();
     let args = Args::parse();
     match run(args, start) {
         Ok(code) => code,
