@@ -157,6 +157,20 @@ fn text_of(name: &str, bytes: &[u8]) -> Result<String, DataError> {
     Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_string())
 }
 
+/// A data file's TOML, parsed; a syntax error names the file and its line.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+) -> Result<T, DataError> {
+    toml::from_str(text).map_err(|e| DataError {
+        file: name.to_string(),
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        kind: DataErrorKind::Syntax(e.message().to_string()),
+    })
+}
+
 /// 1-based line of the first occurrence of `needle` in `text`.
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.find(needle)
@@ -209,16 +223,7 @@ impl DataSet {
             line: None,
             kind: DataErrorKind::MissingFile,
         })?;
-        let parsed: PlansFile = toml::from_str(&plans_text).map_err(|e| DataError {
-            file: PLANS_FILE.into(),
-            line: e.span().map(|s| {
-                plans_text[..s.start.min(plans_text.len())]
-                    .matches('\n')
-                    .count()
-                    + 1
-            }),
-            kind: DataErrorKind::Syntax(e.message().to_string()),
-        })?;
+        let parsed: PlansFile = parse_toml(PLANS_FILE, &plans_text)?;
         // Errors in a record point at the line of its id.
         let err_at = |id: &str, kind: DataErrorKind| DataError {
             file: PLANS_FILE.into(),
@@ -383,13 +388,7 @@ fn check_paths(
     measures: &[DocumentMeasures],
     rules: &[Rule],
 ) -> Result<Vec<MassagePath>, DataError> {
-    let parsed: PathsFile = toml::from_str(text).map_err(|e| DataError {
-        file: name.to_string(),
-        line: e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-        kind: DataErrorKind::Syntax(e.message().to_string()),
-    })?;
+    let parsed: PathsFile = parse_toml(name, text)?;
     let err = |id: &str, kind: DataErrorKind| DataError {
         file: name.to_string(),
         line: line_of(text, &format!("id = {id:?}")),
@@ -482,13 +481,7 @@ fn check_rules(
     regions: &[&str],
     sources: &BTreeMap<String, String>,
 ) -> Result<Vec<Rule>, DataError> {
-    let parsed: RulesFile = toml::from_str(text).map_err(|e| DataError {
-        file: name.to_string(),
-        line: e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-        kind: DataErrorKind::Syntax(e.message().to_string()),
-    })?;
+    let parsed: RulesFile = parse_toml(name, text)?;
     let err = |id: &str, kind: DataErrorKind| DataError {
         file: name.to_string(),
         line: line_of(text, &format!("id = {id:?}")),
@@ -604,13 +597,7 @@ fn check_measures(
     documents: &[LoadedDocument],
     sources: &BTreeMap<String, String>,
 ) -> Result<DocumentMeasures, DataError> {
-    let parsed: MeasuresFile = toml::from_str(text).map_err(|e| DataError {
-        file: name.to_string(),
-        line: e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-        kind: DataErrorKind::Syntax(e.message().to_string()),
-    })?;
+    let parsed: MeasuresFile = parse_toml(name, text)?;
     let err = |id: Option<&str>, kind: DataErrorKind| DataError {
         file: name.to_string(),
         line: id.and_then(|id| line_of(text, &format!("id = {id:?}"))),

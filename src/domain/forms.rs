@@ -418,13 +418,7 @@ fn prefill_fits(p: Prefill, ty: FieldType) -> bool {
 /// ids, Fluent ids, validation that fits the type, prefills that fit.
 /// Errors name the file, the line of the field's id and the field.
 pub fn check_form(name: &str, text: &str) -> Result<Form, DataError> {
-    let form: Form = toml::from_str(text).map_err(|e| DataError {
-        file: name.to_string(),
-        line: e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-        kind: DataErrorKind::Syntax(e.message().to_string()),
-    })?;
+    let form: Form = super::dataset::parse_toml(name, text)?;
     let expected = format!("{FORMS_DIR}{}.toml", form.kind.key());
     if name != expected {
         return Err(DataError {

@@ -94,33 +94,21 @@ pub const EDUCATION_LEVELS: &[&str] = &[
 ];
 
 impl Fact {
-    pub const ALL: [Fact; 25] = [
-        Fact::Employed,
-        Fact::RegisteredUnemployed,
-        Fact::HardToEmploy,
-        Fact::Graduating,
-        Fact::Education,
-        Fact::Student,
-        Fact::Rural,
-        Fact::Dibao,
-        Fact::ZeroEmploymentFamily,
-        Fact::SelfEmployed,
-        Fact::StartingBusiness,
-        Fact::ShelteredEmployment,
-        Fact::PublicWelfarePost,
-        Fact::FemaleCadre,
-        Fact::MassageMajor,
-        Fact::TitleBefore2009,
-        Fact::PracticeYearsBefore2009,
-        Fact::HospitalYearsBefore2009,
-        Fact::MedicalExamPassed,
-        Fact::ReviewCertificate,
-        Fact::QualificationCertificate,
-        Fact::PracticeFiled,
-        Fact::MedicalMassageYears,
-        Fact::HealthMassageTrained,
-        Fact::HealthMassageLevel,
-    ];
+    /// Every fact: the general ones, then the massage ones.
+    pub const ALL: [Fact; 25] = {
+        let mut out = [Fact::Employed; 25];
+        let mut i = 0;
+        while i < Self::GENERAL.len() {
+            out[i] = Self::GENERAL[i];
+            i += 1;
+        }
+        let mut j = 0;
+        while j < Self::MASSAGE.len() {
+            out[Self::GENERAL.len() + j] = Self::MASSAGE[j];
+            j += 1;
+        }
+        out
+    };
     /// The facts the entitlements form asks (the massage ones belong to the navigator).
     pub const GENERAL: [Fact; 14] = [
         Fact::Employed,
@@ -987,6 +975,8 @@ mod tests {
 
     #[test]
     fn fact_keys_are_their_serde_names() {
+        let distinct: BTreeSet<Fact> = Fact::ALL.into_iter().collect();
+        assert_eq!(distinct.len(), Fact::ALL.len(), "every fact once");
         for f in Fact::ALL {
             let json = serde_json::to_string(&f).expect("json");
             assert_eq!(json, format!("{:?}", f.key()));
