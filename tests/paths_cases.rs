@@ -6,11 +6,13 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use tingjian::domain::card::{CardNumber, Date, Grade};
+
+#[path = "support/case_profile.rs"]
+mod case_profile;
+use case_profile::{CaseProfile, profile};
+use tingjian::domain::card::Date;
 use tingjian::domain::dataset::DataSet;
-use tingjian::domain::jobs::Category;
 use tingjian::domain::paths::{Mark, evaluate};
-use tingjian::domain::rules::{Fact, Profile};
 use tingjian::store::embedded;
 
 #[derive(Deserialize)]
@@ -43,46 +45,6 @@ struct Case {
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CaseProfile {
-    region: Option<String>,
-    card: Option<String>,
-    category: Option<String>,
-    grade: Option<u8>,
-    #[serde(default)]
-    facts: BTreeMap<String, String>,
-}
-
-fn profile(c: &CaseProfile, as_of: &Date) -> Result<Profile, String> {
-    let mut p = Profile {
-        region: c.region.clone(),
-        ..Profile::default()
-    };
-    if let Some(card) = &c.card {
-        let (card, _) = CardNumber::parse(card, as_of).map_err(|e| format!("card: {e}"))?;
-        let d = card.disability();
-        p.category = Some(d.category);
-        p.grade = Some(d.grade);
-        p.birth = Some(card.birth_date());
-        p.sex = Some(card.sex());
-    }
-    if let Some(cat) = &c.category {
-        p.category = Some(Category::parse(cat).ok_or(format!("category {cat}"))?);
-    }
-    if let Some(g) = c.grade {
-        p.grade = Some(Grade::from_digit(g).ok_or(format!("grade {g}"))?);
-    }
-    for (k, v) in &c.facts {
-        let f = Fact::from_key(k).ok_or(format!("unknown fact {k}"))?;
-        if !f.accepts(v) {
-            return Err(format!("fact {k} cannot be {v}"));
-        }
-        p.facts.insert(f, v.clone());
-    }
-    Ok(p)
 }
 
 #[test]

@@ -5,10 +5,13 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use tingjian::domain::card::{CardNumber, Date, Grade, Sex};
+
+#[path = "support/case_profile.rs"]
+mod case_profile;
+use case_profile::{CaseProfile, profile};
+use tingjian::domain::card::Date;
 use tingjian::domain::dataset::DataSet;
-use tingjian::domain::jobs::Category;
-use tingjian::domain::rules::{Fact, Missing, Outcome, Profile, evaluate};
+use tingjian::domain::rules::{Missing, Outcome, evaluate};
 use tingjian::store::embedded;
 
 #[derive(Deserialize)]
@@ -35,19 +38,6 @@ struct Case {
     note: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CaseProfile {
-    region: Option<String>,
-    card: Option<String>,
-    category: Option<String>,
-    grade: Option<u8>,
-    birth: Option<String>,
-    sex: Option<String>,
-    #[serde(default)]
-    facts: BTreeMap<String, String>,
-}
-
 fn missing_key(m: &Missing) -> String {
     match m {
         Missing::Region => "region".into(),
@@ -57,42 +47,6 @@ fn missing_key(m: &Missing) -> String {
         Missing::Sex => "sex".into(),
         Missing::Fact(f) => f.key().into(),
     }
-}
-
-fn profile(c: &CaseProfile, as_of: &Date) -> Result<Profile, String> {
-    let mut p = Profile {
-        region: c.region.clone(),
-        ..Profile::default()
-    };
-    if let Some(card) = &c.card {
-        let (card, _) = CardNumber::parse(card, as_of).map_err(|e| format!("card: {e}"))?;
-        let d = card.disability();
-        p.category = Some(d.category);
-        p.grade = Some(d.grade);
-        p.birth = Some(card.birth_date());
-        p.sex = Some(card.sex());
-    }
-    if let Some(cat) = &c.category {
-        p.category = Some(Category::parse(cat).ok_or(format!("category {cat}"))?);
-    }
-    if let Some(g) = c.grade {
-        p.grade = Some(Grade::from_digit(g).ok_or(format!("grade {g}"))?);
-    }
-    if let Some(b) = &c.birth {
-        p.birth = Some(Date::parse(b).ok_or(format!("birth {b}"))?);
-    }
-    if let Some(s) = &c.sex {
-        p.sex = Some(match s.as_str() {
-            "male" => Sex::Male,
-            "female" => Sex::Female,
-            _ => return Err(format!("sex {s}")),
-        });
-    }
-    for (k, v) in &c.facts {
-        let f = Fact::from_key(k).ok_or(format!("unknown fact {k}"))?;
-        p.facts.insert(f, v.clone());
-    }
-    Ok(p)
 }
 
 #[test]

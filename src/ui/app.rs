@@ -393,6 +393,8 @@ pub struct App {
     jobs_hint_given: bool,
     /// The massage paths, read from the cache the first time they are needed.
     paths: Option<Vec<crate::domain::paths::MassagePath>>,
+    /// The plan documents (titles, periods) for naming a step's sources; read with the paths.
+    plans: super::massage::Plans,
     /// Whose situation the massage navigator shows.
     pub person: super::massage::Person,
     /// Step marks by owner (`self`, `profile:<id>`), kept in records.sqlite by the session.
@@ -445,6 +447,7 @@ impl App {
             delete_armed: None,
             jobs_hint_given: false,
             paths: None,
+            plans: Default::default(),
             person: Default::default(),
             marks: BTreeMap::new(),
             forms: vec![],
@@ -2320,16 +2323,27 @@ impl App {
         Ok(())
     }
 
+    /// The massage paths and the plan documents, read once.
+    fn ensure_paths(&mut self) -> Result<(), Effect> {
+        if self.paths.is_none() {
+            match (self.cache.paths(), self.cache.all_documents()) {
+                (Ok(p), Ok(d)) => {
+                    self.paths = Some(p);
+                    self.plans = super::massage::Plans(d);
+                }
+                (Err(e), _) | (_, Err(e)) => return Err(self.cache_error(&e)),
+            }
+        }
+        Ok(())
+    }
+
     /// Open the navigator, for the most recently saved profile if there is one.
     fn open_massage(&mut self) -> Vec<Effect> {
         if let Err(e) = self.ensure_rules() {
             return vec![e];
         }
-        if self.paths.is_none() {
-            match self.cache.paths() {
-                Ok(p) => self.paths = Some(p),
-                Err(e) => return vec![self.cache_error(&e)],
-            }
+        if let Err(e) = self.ensure_paths() {
+            return vec![e];
         }
         if self.person.profile_id.is_none()
             && self.person.stored == Default::default()
@@ -2577,7 +2591,6 @@ impl App {
                 .unwrap_or_default()
         };
         let region = |name: &str| self.data_text(name);
-        let plans = super::massage::Plans(self.cache.all_documents().unwrap_or_default());
         let mut items = super::massage::detail_items(
             &self.loc,
             path,
@@ -2587,7 +2600,7 @@ impl App {
             rules,
             &outcome,
             &region,
-            &plans,
+            &self.plans,
             &self.as_of,
         );
         // The date typed for marking the step done, read back in words.
@@ -2776,13 +2789,7 @@ impl App {
 
     /// The plan document and paragraph that hold a citation's quote.
     fn locate(&self, c: &crate::domain::rules::Citation) -> Option<(String, Option<usize>)> {
-        let doc = self
-            .cache
-            .regions()
-            .ok()?
-            .into_iter()
-            .flat_map(|r| self.cache.documents(&r.id).unwrap_or_default())
-            .find(|d| d.source == c.source)?;
+        let doc = self.plans.by_source(&c.source)?.clone();
         let paragraphs = self.cache.paragraphs(&doc.id, false).ok()?;
         let head: String = c.quote.chars().take(12).collect();
         let at = paragraphs
@@ -3003,8 +3010,8 @@ impl App {
         if let Err(e) = self.ensure_rules() {
             return vec![e];
         }
-        if self.paths.is_none() {
-            self.paths = self.cache.paths().ok();
+        if let Err(e) = self.ensure_paths() {
+            return vec![e];
         }
         if matches!(self.screen().kind, ScreenKind::Applications) {
             return self.announce_screen();
@@ -3064,8 +3071,8 @@ impl App {
         if let Err(e) = self.ensure_rules() {
             return vec![e];
         }
-        if self.paths.is_none() {
-            self.paths = self.cache.paths().ok();
+        if let Err(e) = self.ensure_paths() {
+            return vec![e];
         }
         let Some(form) = crate::domain::forms::form_for(&self.forms, kind) else {
             return vec![self.notify(self.loc.t("app-no-form"))];

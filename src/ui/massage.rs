@@ -253,7 +253,7 @@ fn secondary(l: &Localizer, c: Confidence) -> Option<String> {
 pub struct Plans(pub Vec<crate::store::cache::DocumentRow>);
 
 impl Plans {
-    fn by_source(&self, source: &str) -> Option<&crate::store::cache::DocumentRow> {
+    pub fn by_source(&self, source: &str) -> Option<&crate::store::cache::DocumentRow> {
         self.0.iter().find(|d| d.source == source)
     }
     fn by_id(&self, id: &str) -> Option<&crate::store::cache::DocumentRow> {
