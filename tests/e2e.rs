@@ -1515,7 +1515,7 @@ fn apply_for_a_guizhou_massage_job_survive_a_killed_terminal_file_and_export() {
     t.wait_for_transcript(n + 10, WAIT);
     let left = t.press("Down");
     assert!(
-        left.starts_with("联系电话有误："),
+        left.starts_with("联系电话：手机号"),
         "the error at once: {left:?}\n{}",
         t.diagnostics()
     );

@@ -241,7 +241,6 @@ app-apply-step = Fill in the { $kind }
 app-no-form = No form was found for this kind of application
 app-continue-draft = Continuing the draft you started
 app-drafts-waiting = You have { $count } draft applications not yet filed; continue them in My applications
-app-field-wrong = { $field } is wrong: { $problem }
 app-not-editable = This application has been filed and cannot be changed; withdraw it and apply again
 app-choose-one = Type the number of a choice: { $choices }
 app-fix-first = { $count } things to fix before filing

@@ -241,7 +241,6 @@ app-apply-step = 填写{ $kind }
 app-no-form = 没有找到这类申请的表格
 app-continue-draft = 继续填写已有的草稿
 app-drafts-waiting = 您有{ $count }份还没提交的申请草稿，在“我的申请”里继续填写
-app-field-wrong = { $field }有误：{ $problem }
 app-not-editable = 这份申请已经提交，不能再修改；可以撤回后重新申请
 app-choose-one = 请输入选项的编号：{ $choices }
 app-fix-first = 还有{ $count }处需要修改，改好才能提交

@@ -241,7 +241,6 @@ app-apply-step = 填寫{ $kind }
 app-no-form = 沒有找到這類申請的表格
 app-continue-draft = 繼續填寫已有的草稿
 app-drafts-waiting = 您有{ $count }份還沒提交的申請草稿，在「我的申請」裡繼續填寫
-app-field-wrong = { $field }有誤：{ $problem }
 app-not-editable = 這份申請已經提交，不能再修改；可以撤回後重新申請
 app-choose-one = 請輸入選項的編號：{ $choices }
 app-fix-first = 還有{ $count }處需要修改，改好才能提交

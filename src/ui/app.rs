@@ -3238,26 +3238,13 @@ impl App {
         let i = self.focused_app_field(id)?;
         let (a, form) = (self.app(id)?, self.app_form(id)?);
         let p = super::applications::problem_of(form, i, a, &self.as_of)?;
-        let f = form.fields.get(i)?;
-        Some(
-            self.loc.t_args(
-                "app-field-wrong",
-                &[
-                    (
-                        "field",
-                        crate::i18n::applications::field_label(&self.loc, f)
-                            .as_str()
-                            .into(),
-                    ),
-                    (
-                        "problem",
-                        crate::i18n::applications::problem_text(&self.loc, Some(f), &p)
-                            .as_str()
-                            .into(),
-                    ),
-                ],
-            ),
-        )
+        let e = crate::domain::forms::FieldError {
+            field: form.fields.get(i)?.id.clone(),
+            problem: p,
+        };
+        Some(crate::i18n::applications::field_error_text(
+            &self.loc, form, &e,
+        ))
     }
 
     /// Left/Right on a choice or yes/no field of a draft.
